@@ -1,0 +1,67 @@
+package dev.faxbridge.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Appends to and reads the audit trail. The table refuses updates and deletes. */
+@Repository
+public class AuditTrail {
+
+  private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  AuditTrail(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records an event; {@code detail} holds ids and outcomes only, never PHI or secrets. */
+  public void record(
+      AuditKind kind,
+      String actor,
+      UUID tenantId,
+      UUID connectionId,
+      UUID faxId,
+      Map<String, ?> detail) {
+    jdbc.sql(
+            """
+            insert into audit_event (occurred_at, kind, actor, tenant_id, connection_id, fax_id, detail)
+            values (:at, :kind, :actor, :tenant, :connection, :fax, cast(:detail as jsonb))
+            """)
+        .param("at", Timestamp.from(clock.instant()))
+        .param("kind", kind.name())
+        .param("actor", actor)
+        .param("tenant", tenantId)
+        .param("connection", connectionId)
+        .param("fax", faxId)
+        .param("detail", json.writeValueAsString(detail))
+        .update();
+  }
+
+  public List<AuditEvent> forTenant(UUID tenantId) {
+    return jdbc.sql("select * from audit_event where tenant_id = :tenant order by id")
+        .param("tenant", tenantId)
+        .query(
+            (rs, row) ->
+                new AuditEvent(
+                    rs.getLong("id"),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    AuditKind.valueOf(rs.getString("kind")),
+                    rs.getString("actor"),
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("connection_id", UUID.class),
+                    rs.getObject("fax_id", UUID.class),
+                    json.readValue(rs.getString("detail"), DETAIL)))
+        .list();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.faxbridge.connection;
+
+import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.tenant.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Provider connections and their encrypted secrets, stored in PostgreSQL. */
+@Repository
+public class Connections {
+
+  private final JdbcClient jdbc;
+  private final SecretBox secrets;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  Connections(JdbcClient jdbc, SecretBox secrets, TransactionTemplate transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.secrets = secrets;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a new, already validated connection with its credential (null for none) and first token
+   * set, in one transaction.
+   */
+  public ProviderConnection add(
+      TenantId tenant,
+      Provider provider,
+      AuthMethod method,
+      String credential,
+      String externalAccountId,
+      String ownerExtensionId,
+      TokenSet tokens) {
+    ConnectionId id = ConnectionId.random();
+    Instant now = clock.instant();
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql(
+                  """
+                  insert into provider_connection (id, tenant_id, provider, auth_method, status,
+                      external_account_id, owner_extension_id, credential_ciphertext, created_at, updated_at)
+                  values (:id, :tenant, :provider, :method, 'ACTIVE', :account, :owner, :credential, :now, :now)
+                  """)
+              .param("id", id.value())
+              .param("tenant", tenant.value())
+              .param("provider", provider.name())
+              .param("method", method.name())
+              .param("account", externalAccountId)
+              .param("owner", ownerExtensionId)
+              .param(
+                  "credential", credential == null ? null : secrets.seal(credential, id.toString()))
+              .param("now", Timestamp.from(now))
+              .update();
+          insertTokens(id, tokens);
+        });
+    return get(id);
+  }
+
+  public Optional<ProviderConnection> find(ConnectionId id) {
+    return jdbc.sql("select * from provider_connection where id = :id")
+        .param("id", id.value())
+        .query(Connections::map)
+        .optional();
+  }
+
+  public ProviderConnection get(ConnectionId id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("No provider connection " + id));
+  }
+
+  public List<ProviderConnection> forTenant(TenantId tenant) {
+    return jdbc.sql(
+            "select * from provider_connection where tenant_id = :tenant order by created_at")
+        .param("tenant", tenant.value())
+        .query(Connections::map)
+        .list();
+  }
+
+  public List<ProviderConnection> all() {
+    return jdbc.sql("select * from provider_connection order by created_at")
+        .query(Connections::map)
+        .list();
+  }
+
+  /** Whether the account is already connected for this tenant (one connection per account). */
+  public Optional<ProviderConnection> findByAccount(
+      TenantId tenant, Provider provider, String externalAccountId) {
+    return jdbc.sql(
+            """
+            select * from provider_connection
+            where tenant_id = :tenant and provider = :provider and external_account_id = :account
+            """)
+        .param("tenant", tenant.value())
+        .param("provider", provider.name())
+        .param("account", externalAccountId)
+        .query(Connections::map)
+        .optional();
+  }
+
+  /** Sets the status; returns whether it changed (so a caller can notify exactly once). */
+  public boolean changeStatus(ConnectionId id, ConnectionStatus status) {
+    return jdbc.sql(
+                """
+                update provider_connection set status = :status, updated_at = :now
+                where id = :id and status <> :status
+                """)
+            .param("status", status.name())
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id.value())
+            .update()
+        == 1;
+  }
+
+  /** The decrypted credential (a JWT credential), if the connection has one. */
+  public Optional<String> credential(ConnectionId id) {
+    byte[] ciphertext =
+        jdbc.sql("select credential_ciphertext from provider_connection where id = :id")
+            .param("id", id.value())
+            .query((rs, row) -> rs.getBytes(1))
+            .single();
+    return Optional.ofNullable(ciphertext).map(c -> secrets.open(c, id.toString()));
+  }
+
+  public Optional<TokenSet> tokens(ConnectionId id) {
+    return jdbc.sql("select * from connection_token where connection_id = :id")
+        .param("id", id.value())
+        .query((rs, row) -> readTokens(id, rs))
+        .optional();
+  }
+
+  /**
+   * Runs {@code work} while holding the connection's token row lock, so only one caller at a time,
+   * on any node, may replace the tokens. {@code work} receives the tokens as they are now (re-read
+   * under the lock) and returns the tokens to keep: when they differ, they are stored before the
+   * lock is released.
+   */
+  public TokenSet underTokenLock(ConnectionId id, Function<Optional<TokenSet>, TokenSet> work) {
+    return transactions.execute(
+        status -> {
+          jdbc.sql("select id from provider_connection where id = :id for update")
+              .param("id", id.value())
+              .query((rs, row) -> rs.getObject(1))
+              .single();
+          Optional<TokenSet> current = tokens(id);
+          TokenSet next = work.apply(current);
+          if (current.isEmpty() || !current.get().equals(next)) {
+            jdbc.sql("delete from connection_token where connection_id = :id")
+                .param("id", id.value())
+                .update();
+            insertTokens(id, next);
+          }
+          return next;
+        });
+  }
+
+  private void insertTokens(ConnectionId id, TokenSet tokens) {
+    var node = json.createObjectNode();
+    node.put("access_token", tokens.accessToken());
+    node.put("refresh_token", tokens.refreshToken());
+    jdbc.sql(
+            """
+            insert into connection_token (connection_id, token_ciphertext, issued_at,
+                access_expires_at, refresh_expires_at)
+            values (:id, :ciphertext, :issued, :accessExpires, :refreshExpires)
+            """)
+        .param("id", id.value())
+        .param("ciphertext", secrets.seal(json.writeValueAsString(node), id.toString()))
+        .param("issued", Timestamp.from(tokens.issuedAt()))
+        .param("accessExpires", Timestamp.from(tokens.accessExpiresAt()))
+        .param(
+            "refreshExpires",
+            tokens.refreshExpiresAt() == null ? null : Timestamp.from(tokens.refreshExpiresAt()))
+        .update();
+  }
+
+  private TokenSet readTokens(ConnectionId id, ResultSet rs) throws SQLException {
+    JsonNode node = json.readTree(secrets.open(rs.getBytes("token_ciphertext"), id.toString()));
+    JsonNode refresh = node.get("refresh_token");
+    Timestamp refreshExpires = rs.getTimestamp("refresh_expires_at");
+    return new TokenSet(
+        node.get("access_token").asString(),
+        refresh == null || refresh.isNull() ? null : refresh.asString(),
+        rs.getTimestamp("issued_at").toInstant(),
+        rs.getTimestamp("access_expires_at").toInstant(),
+        refreshExpires == null ? null : refreshExpires.toInstant());
+  }
+
+  private static ProviderConnection map(ResultSet rs, int row) throws SQLException {
+    return new ProviderConnection(
+        new ConnectionId(rs.getObject("id", UUID.class)),
+        new TenantId(rs.getObject("tenant_id", UUID.class)),
+        Provider.valueOf(rs.getString("provider")),
+        AuthMethod.valueOf(rs.getString("auth_method")),
+        ConnectionStatus.valueOf(rs.getString("status")),
+        rs.getString("external_account_id"),
+        rs.getString("owner_extension_id"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+}

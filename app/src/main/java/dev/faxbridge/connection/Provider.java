@@ -1,0 +1,6 @@
+package dev.faxbridge.connection;
+
+/** Fax providers faxbridge reads from. */
+public enum Provider {
+  RINGCENTRAL
+}

@@ -1,0 +1,27 @@
+package dev.faxbridge.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled run the demo (the {@code demo} profile sets it)
+ * @param clinics the demo clinics, each a tenant with its own emulated RingCentral account
+ * @param faxEvery how often one of the clinics receives a fax
+ * @param syncInterval how often each demo clinic is synced
+ * @param emulatorPort the emulated platform's port (0 = any free port)
+ * @param emulatorMediaPort the emulated media host's port (0 = any free port)
+ * @param stateDirectory where the emulator and the demo keep their state across restarts
+ */
+@ConfigurationProperties("faxbridge.demo")
+public record DemoSettings(
+    @DefaultValue("false") boolean enabled,
+    @DefaultValue({"Riverside Family Practice", "Lakeview Pediatrics", "Hillcrest Cardiology"})
+        List<String> clinics,
+    @DefaultValue("5s") Duration faxEvery,
+    @DefaultValue("10s") Duration syncInterval,
+    @DefaultValue("0") int emulatorPort,
+    @DefaultValue("0") int emulatorMediaPort,
+    @DefaultValue("./data/demo") Path stateDirectory) {}

@@ -1,0 +1,264 @@
+package dev.faxbridge.sync;
+
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.Connections;
+import dev.faxbridge.connection.Provider;
+import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.delivery.DeliveryOutcome;
+import dev.faxbridge.delivery.Destination;
+import dev.faxbridge.delivery.FaxDocument;
+import dev.faxbridge.fax.FaxLedger;
+import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.provider.DownloadedDocument;
+import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ProviderException;
+import dev.faxbridge.tenant.Tenant;
+import dev.faxbridge.tenant.Tenants;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sync of one connection: mailboxes, listing, delivery. Callers make sure only one sync of a
+ * connection runs at a time (db-scheduler does, across nodes). Logs carry ids and counts only.
+ */
+@Component
+public class SyncConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncConnection.class);
+  private static final String ACTOR = "sync";
+
+  private final Connections connections;
+  private final Tenants tenants;
+  private final Mailboxes mailboxes;
+  private final FaxLedger ledger;
+  private final Destination destination;
+  private final AuditTrail audit;
+  private final SyncSettings settings;
+  private final RetryPolicy retries;
+  private final Map<Provider, FaxProvider> providers;
+  private final Clock clock;
+
+  SyncConnection(
+      Connections connections,
+      Tenants tenants,
+      Mailboxes mailboxes,
+      FaxLedger ledger,
+      Destination destination,
+      AuditTrail audit,
+      SyncSettings settings,
+      List<FaxProvider> providers,
+      Clock clock) {
+    this.connections = connections;
+    this.tenants = tenants;
+    this.mailboxes = mailboxes;
+    this.ledger = ledger;
+    this.destination = destination;
+    this.audit = audit;
+    this.settings = settings;
+    this.retries =
+        new RetryPolicy(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
+    this.providers =
+        providers.stream().collect(Collectors.toMap(FaxProvider::provider, Function.identity()));
+    this.clock = clock;
+  }
+
+  public SyncReport run(ConnectionId id) {
+    ProviderConnection connection = connections.find(id).orElse(null);
+    if (connection == null || !connection.isActive()) {
+      return SyncReport.skipped();
+    }
+    Tenant tenant = tenants.get(connection.tenantId());
+    FaxProvider provider = providers.get(connection.provider());
+    AtomicInteger newFaxes = new AtomicInteger();
+    int mailboxCount = 0;
+    int[] delivery = {0, 0};
+    try {
+      mailboxes.reconcile(id, provider.mailboxes(connection));
+      List<Mailboxes.Cursor> cursors = mailboxes.active(id);
+      mailboxCount = cursors.size();
+      for (Mailboxes.Cursor cursor : cursors) {
+        listMailbox(connection, provider, cursor, newFaxes);
+      }
+      deliverDue(tenant, connection, provider, delivery);
+    } catch (ProviderException.RateLimited limited) {
+      log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
+      return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery);
+    } catch (ProviderException.AuthorizationRevoked revoked) {
+      return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery);
+    } catch (ProviderException failure) {
+      log.warn("Connection {}: sync interrupted: {}", id, failure.getMessage());
+      return report(SyncReport.Outcome.INTERRUPTED, mailboxCount, newFaxes, delivery);
+    }
+    SyncReport report = report(SyncReport.Outcome.COMPLETED, mailboxCount, newFaxes, delivery);
+    if (report.newFaxes() > 0 || report.delivered() > 0 || report.failed() > 0) {
+      log.info(
+          "Connection {}: {} new, {} delivered, {} failed across {} mailboxes",
+          id,
+          report.newFaxes(),
+          report.delivered(),
+          report.failed(),
+          report.mailboxes());
+    }
+    return report;
+  }
+
+  private static SyncReport report(
+      SyncReport.Outcome outcome, int mailboxes, AtomicInteger newFaxes, int[] delivery) {
+    return new SyncReport(outcome, mailboxes, newFaxes.get(), delivery[0], delivery[1]);
+  }
+
+  /**
+   * Lists one mailbox from its cursor (minus the overlap) to now, and moves the cursor to now once
+   * every page is in the ledger. A mailbox that fails to list keeps its cursor and is listed again
+   * next time; the others go on.
+   */
+  private void listMailbox(
+      ProviderConnection connection,
+      FaxProvider provider,
+      Mailboxes.Cursor cursor,
+      AtomicInteger newFaxes) {
+    Instant to = clock.instant();
+    Instant from =
+        cursor.syncedThrough() == null
+            ? to.minus(settings.initialLookback())
+            : cursor.syncedThrough().minus(settings.overlap());
+    try {
+      provider.listFaxes(
+          connection, cursor.mailboxId(), from, to, page -> record(connection, page, newFaxes));
+      mailboxes.advance(connection.id(), cursor.mailboxId(), to);
+    } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
+      log.warn(
+          "Connection {} mailbox {}: listing failed, will list again: {}",
+          connection.id(),
+          cursor.mailboxId(),
+          failure.getMessage());
+    }
+  }
+
+  private void record(ProviderConnection connection, List<ListedFax> page, AtomicInteger newFaxes) {
+    for (ListedFax fax : page) {
+      ledger
+          .recordListed(connection.tenantId(), connection.id(), fax)
+          .ifPresent(
+              faxId -> {
+                newFaxes.incrementAndGet();
+                audit.record(
+                    AuditKind.FAX_DISCOVERED,
+                    ACTOR,
+                    connection.tenantId().value(),
+                    connection.id().value(),
+                    faxId,
+                    Map.of(
+                        "mailboxId",
+                        fax.mailboxId(),
+                        "messageId",
+                        fax.messageId(),
+                        "attachmentId",
+                        fax.attachmentId()));
+              });
+    }
+  }
+
+  private void deliverDue(
+      Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
+    for (InboundFax fax : ledger.due(connection.id(), settings.deliveryBatch())) {
+      if (deliverOne(tenant, connection, provider, fax)) {
+        delivery[0]++;
+      } else {
+        delivery[1]++;
+      }
+    }
+  }
+
+  /**
+   * Downloads, checks and delivers one fax. Provider-wide failures (rate limit, revoked
+   * authorization) propagate and end the run; anything about this one fax is recorded on its row.
+   */
+  private boolean deliverOne(
+      Tenant tenant, ProviderConnection connection, FaxProvider provider, InboundFax fax) {
+    Path staging = settings.stagingDirectory().resolve(fax.id() + ".part");
+    try {
+      Files.createDirectories(settings.stagingDirectory());
+      DownloadedDocument document = provider.download(connection, fax.source(), staging);
+      audit.record(
+          AuditKind.FAX_DOWNLOADED,
+          ACTOR,
+          tenant.id().value(),
+          connection.id().value(),
+          fax.id(),
+          Map.of("size", document.size(), "sha256", document.sha256()));
+      DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
+      if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+        ledger.markDelivered(fax.id(), document.size(), document.sha256(), delivered.location());
+        audit.record(
+            AuditKind.FAX_DELIVERED,
+            ACTOR,
+            tenant.id().value(),
+            connection.id().value(),
+            fax.id(),
+            Map.of(
+                "location", delivered.location(),
+                "size", document.size(),
+                "sha256", document.sha256()));
+        return true;
+      }
+      if (outcome instanceof DeliveryOutcome.Rejected rejected) {
+        return fail(tenant, fax, rejected.reason(), true);
+      }
+      return fail(tenant, fax, ((DeliveryOutcome.RetryLater) outcome).reason(), false);
+    } catch (ProviderException.Gone gone) {
+      return fail(tenant, fax, gone.getMessage(), true);
+    } catch (ProviderException.Unavailable unavailable) {
+      return fail(tenant, fax, unavailable.getMessage(), false);
+    } catch (IOException e) {
+      return fail(tenant, fax, "Staging directory not writable: " + e.getMessage(), false);
+    } finally {
+      try {
+        Files.deleteIfExists(staging);
+      } catch (IOException e) {
+        log.warn("Could not remove staging file {}: {}", staging, e.getMessage());
+      }
+    }
+  }
+
+  private boolean fail(Tenant tenant, InboundFax fax, String reason, boolean permanent) {
+    int attempts = fax.attempts() + 1;
+    if (permanent || retries.exhaustedAfter(attempts)) {
+      ledger.markAbandoned(fax.id(), reason);
+      audit.record(
+          AuditKind.FAX_ABANDONED,
+          ACTOR,
+          tenant.id().value(),
+          fax.connectionId().value(),
+          fax.id(),
+          Map.of("attempts", attempts, "reason", reason));
+      log.warn("Fax {} abandoned after {} attempts: {}", fax.id(), attempts, reason);
+    } else {
+      Instant next = retries.nextAttempt(clock.instant(), attempts);
+      ledger.markFailed(fax.id(), next, reason);
+      audit.record(
+          AuditKind.FAX_FAILED,
+          ACTOR,
+          tenant.id().value(),
+          fax.connectionId().value(),
+          fax.id(),
+          Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
+      log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.faxbridge.sync;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How syncs run.
+ *
+ * @param overlap each listing starts this long before the mailbox's cursor, so a fax the provider
+ *     indexed late is still seen; the ledger absorbs the repeats
+ * @param initialLookback how far back the first listing of a new mailbox reaches (back-fill);
+ *     RingCentral keeps faxes of HIPAA accounts for 30 days
+ * @param deliveryBatch faxes delivered per run at most, so one run cannot last for hours
+ * @param maxAttempts attempts before a fax is abandoned (dead letter) for an operator to retry
+ * @param retryBase first retry delay; doubles per attempt, with jitter
+ * @param retryMax the longest retry delay
+ * @param stagingDirectory where documents are downloaded before delivery
+ */
+@ConfigurationProperties("faxbridge.sync")
+public record SyncSettings(
+    @DefaultValue("10m") Duration overlap,
+    @DefaultValue("30d") Duration initialLookback,
+    @DefaultValue("200") int deliveryBatch,
+    @DefaultValue("10") int maxAttempts,
+    @DefaultValue("30s") Duration retryBase,
+    @DefaultValue("1h") Duration retryMax,
+    @DefaultValue("./data/staging") Path stagingDirectory) {
+
+  public SyncSettings {
+    if (overlap.isNegative()) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.overlap must not be negative, was " + overlap);
+    }
+    if (initialLookback.isNegative() || initialLookback.isZero()) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.initial-lookback must be positive, was " + initialLookback);
+    }
+    if (deliveryBatch < 1) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.delivery-batch must be at least 1, was " + deliveryBatch);
+    }
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.max-attempts must be at least 1, was " + maxAttempts);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.faxbridge.tenant;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * A clinic. The slug names its delivery folder and appears in logs, so it is a short lower-case
+ * name, never anything that identifies a patient.
+ */
+public record Tenant(
+    TenantId id, String slug, String name, Duration syncInterval, Instant createdAt) {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  public static final Duration MIN_SYNC_INTERVAL = Duration.ofSeconds(5);
+  public static final Duration MAX_SYNC_INTERVAL = Duration.ofDays(1);
+
+  public Tenant {
+    requireValidSlug(slug);
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("A tenant needs a name");
+    }
+    if (syncInterval.compareTo(MIN_SYNC_INTERVAL) < 0
+        || syncInterval.compareTo(MAX_SYNC_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "The sync interval must be between 5 seconds and 1 day, was " + syncInterval);
+    }
+  }
+
+  public static void requireValidSlug(String slug) {
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      throw new IllegalArgumentException(
+          "A tenant slug is 1 to 63 lower-case letters, digits and hyphens, starting with a letter"
+              + " or digit; was '"
+              + slug
+              + "'");
+    }
+  }
+}

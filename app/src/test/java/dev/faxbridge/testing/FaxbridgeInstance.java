@@ -1,0 +1,74 @@
+package dev.faxbridge.testing;
+
+import dev.faxbridge.FaxbridgeApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real faxbridge, started in this JVM with the given properties and stopped on {@link #close()};
+ * several can run at once or one after another on the same database (a restart).
+ */
+public final class FaxbridgeInstance implements AutoCloseable {
+
+  public static final String OPERATOR_TOKEN = "test-operator-token-0123456789abcdef";
+
+  private final ConfigurableApplicationContext context;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private FaxbridgeInstance(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  public static FaxbridgeInstance start(Map<String, Object> properties) {
+    SpringApplication application =
+        new SpringApplicationBuilder(FaxbridgeApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .properties(properties)
+            .build();
+    return new FaxbridgeInstance(application.run());
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  public URI baseUrl() {
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Calls the operator API with the operator token; answers status and body. */
+  public HttpResponse<String> api(String method, String path, String jsonBody) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(baseUrl().resolve(path))
+            .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                jsonBody == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody));
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}
