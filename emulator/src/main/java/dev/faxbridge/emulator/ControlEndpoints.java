@@ -1,0 +1,312 @@
+package dev.faxbridge.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulator's own JSON API under {@code /control}: what a test or the demo does through the Java
+ * API, over HTTP. Never throttled, never faulted, no authentication (the listeners bind to
+ * 127.0.0.1 only). Bad input answers 400 {@code {"message": ...}}. Reference: emulator/README.md.
+ */
+final class ControlEndpoints {
+
+  private static final String MAILBOX = "/control/accounts/{accountId}/extensions/{extensionId}";
+
+  private final RingCentralEmulator emu;
+
+  ControlEndpoints(RingCentralEmulator emu) {
+    this.emu = emu;
+  }
+
+  List<Route> routes() {
+    List<Route> routes = new ArrayList<>();
+    routes.add(control("GET", "/control/state", this::state));
+    routes.add(control("POST", "/control/apps", this::createApp));
+    routes.add(control("POST", "/control/accounts", this::createAccount));
+    routes.add(control("POST", "/control/accounts/{accountId}/extensions", this::createExtension));
+    routes.add(control("POST", MAILBOX + "/jwt", this::issueJwt));
+    routes.add(control("POST", "/control/jwt/revoke", this::revokeJwt));
+    routes.add(control("POST", MAILBOX + "/disable", c -> enable(c, false)));
+    routes.add(control("POST", MAILBOX + "/enable", c -> enable(c, true)));
+    routes.add(control("POST", MAILBOX + "/sessions/end", this::endSessions));
+    routes.add(control("POST", MAILBOX + "/faxes", this::deliverFax));
+    routes.add(control("POST", MAILBOX + "/messages/{messageId}/read", this::markRead));
+    routes.add(control("POST", MAILBOX + "/messages/{messageId}/delete", this::delete));
+    routes.add(control("POST", "/control/faults", this::injectFault));
+    routes.add(control("DELETE", "/control/faults", c -> ok(c, () -> emu.clearFaults())));
+    routes.add(control("GET", "/control/time", this::time));
+    routes.add(control("POST", "/control/time", this::moveTime));
+    routes.add(control("POST", "/control/token-policy", this::tokenPolicy));
+    routes.add(control("POST", "/control/rate-limits", this::rateLimits));
+    routes.add(control("GET", "/control/requests", this::requests));
+    routes.add(control("DELETE", "/control/requests", c -> ok(c, () -> emu.clearRequestLog())));
+    return routes;
+  }
+
+  private static Route control(String method, String path, Endpoint endpoint) {
+    return new Route(
+        method,
+        path,
+        RateLimitGroup.NONE,
+        false,
+        call -> {
+          try {
+            endpoint.handle(call);
+          } catch (IllegalArgumentException | DateTimeParseException e) {
+            ObjectNode error = Json.object();
+            error.put("message", e.getMessage());
+            call.respond(400, error);
+          }
+        });
+  }
+
+  private void state(HttpCall call) {
+    ObjectNode json = Json.object();
+    ArrayNode accounts = json.putArray("accounts");
+    for (Account account : emu.directory().accounts()) {
+      ObjectNode a = accounts.addObject();
+      a.put("id", account.id());
+      a.put("name", account.name());
+      a.put("ownerExtensionId", account.ownerExtensionId());
+      ArrayNode extensions = a.putArray("extensions");
+      emu.extensions(account.id()).forEach(e -> extensions.add(extension(e)));
+    }
+    json.put("platformUrl", emu.platformUrl().toString());
+    json.put("mediaUrl", emu.mediaUrl().toString());
+    json.put("now", Json.time(emu.clock().instant()));
+    call.respond(200, json);
+  }
+
+  private void createApp(HttpCall call) {
+    JsonNode body = call.json();
+    List<String> redirectUris = new ArrayList<>();
+    body.path("redirectUris").forEach(n -> redirectUris.add(n.asString()));
+    ClientApp app = emu.createApp(text(body, "name", "app"), redirectUris);
+    ObjectNode json = Json.object();
+    json.put("clientId", app.clientId());
+    json.put("clientSecret", app.clientSecret());
+    json.put("name", app.name());
+    call.respond(201, json);
+  }
+
+  private void createAccount(HttpCall call) {
+    Account account = emu.createAccount(text(call.json(), "name", "Account"));
+    ObjectNode json = Json.object();
+    json.put("id", account.id());
+    json.put("name", account.name());
+    json.put("ownerExtensionId", account.ownerExtensionId());
+    call.respond(201, json);
+  }
+
+  private void createExtension(HttpCall call) {
+    JsonNode body = call.json();
+    ExtensionSpec spec =
+        new ExtensionSpec(
+            text(body, "type", "User"),
+            required(body, "name"),
+            required(body, "extensionNumber"),
+            body.path("admin").asBoolean(false),
+            body.path("enabled").asBoolean(true));
+    call.respond(201, extension(emu.createExtension(call.pathVariable("accountId"), spec)));
+  }
+
+  private void issueJwt(HttpCall call) {
+    JsonNode body = call.json();
+    String expiresAt = text(body, "expiresAt", null);
+    String jwt =
+        emu.issueJwtCredential(
+            call.pathVariable("accountId"),
+            call.pathVariable("extensionId"),
+            text(body, "clientId", null),
+            expiresAt == null ? null : Instant.parse(expiresAt));
+    ObjectNode json = Json.object();
+    json.put("jwt", jwt);
+    call.respond(201, json);
+  }
+
+  private void revokeJwt(HttpCall call) {
+    ObjectNode json = Json.object();
+    json.put("revoked", emu.revokeJwtCredential(required(call.json(), "jwt")));
+    call.respond(200, json);
+  }
+
+  private void enable(HttpCall call, boolean enabled) {
+    if (enabled) {
+      emu.enableUser(call.pathVariable("accountId"), call.pathVariable("extensionId"));
+    } else {
+      emu.disableUser(call.pathVariable("accountId"), call.pathVariable("extensionId"));
+    }
+    call.respondEmpty(204);
+  }
+
+  private void endSessions(HttpCall call) {
+    ObjectNode json = Json.object();
+    json.put("ended", emu.endSessions(call.pathVariable("extensionId")));
+    call.respond(200, json);
+  }
+
+  private void deliverFax(HttpCall call) {
+    JsonNode body = call.json();
+    String receivedAt = text(body, "receivedAt", null);
+    InboundFaxSpec spec =
+        new InboundFaxSpec(
+            required(body, "from"),
+            required(body, "to"),
+            body.path("pageCount").asInt(1),
+            receivedAt == null ? null : Instant.parse(receivedAt),
+            text(body, "contentType", InboundFaxSpec.PDF),
+            body.path("minimumSize").asLong(0),
+            text(body, "senderName", null));
+    FaxMessage fax =
+        emu.deliverFax(call.pathVariable("accountId"), call.pathVariable("extensionId"), spec);
+    ObjectNode json = Json.object();
+    json.put("messageId", fax.messageId());
+    json.put("attachmentId", fax.attachmentId());
+    json.put("creationTime", Json.time(fax.creationTime()));
+    json.put("size", fax.size());
+    json.put("contentType", fax.contentType());
+    json.put("pageCount", fax.pageCount());
+    json.put("sha256", fax.sha256());
+    call.respond(201, json);
+  }
+
+  private void markRead(HttpCall call) {
+    emu.markRead(
+        call.pathVariable("accountId"),
+        call.pathVariable("extensionId"),
+        call.pathVariable("messageId"));
+    call.respondEmpty(204);
+  }
+
+  private void delete(HttpCall call) {
+    emu.delete(
+        call.pathVariable("accountId"),
+        call.pathVariable("extensionId"),
+        call.pathVariable("messageId"));
+    call.respondEmpty(204);
+  }
+
+  private void injectFault(HttpCall call) {
+    JsonNode body = call.json();
+    Fault.Kind kind = Fault.Kind.valueOf(required(body, "kind"));
+    Fault fault =
+        new Fault(
+            kind, body.path("status").asInt(0), Duration.ofMillis(body.path("delayMs").asLong(0)));
+    emu.injectFault(
+        new FaultRule(
+            text(body, "method", "*"),
+            text(body, "path", "*"),
+            fault,
+            body.path("times").asInt(1),
+            body.path("probability").asDouble(1.0)));
+    call.respondEmpty(204);
+  }
+
+  private void time(HttpCall call) {
+    ObjectNode json = Json.object();
+    json.put("now", Json.time(emu.clock().instant()));
+    call.respond(200, json);
+  }
+
+  /** {@code {"advance": "PT1H"}} moves forward; {@code {"set": "2026-11-27T10:00:00Z"}} jumps. */
+  private void moveTime(HttpCall call) {
+    JsonNode body = call.json();
+    String advance = text(body, "advance", null);
+    String set = text(body, "set", null);
+    if (advance != null) {
+      emu.clock().advance(Duration.parse(advance));
+    } else if (set != null) {
+      emu.clock().set(Instant.parse(set));
+    } else {
+      throw new IllegalArgumentException("give \"advance\" (ISO duration) or \"set\" (instant)");
+    }
+    time(call);
+  }
+
+  private void tokenPolicy(HttpCall call) {
+    JsonNode body = call.json();
+    String access = text(body, "accessTokenLifetime", null);
+    String refresh = text(body, "refreshTokenLifetime", null);
+    if (access != null || refresh != null) {
+      emu.tokenLifetimes(
+          access == null ? Duration.ofHours(1) : Duration.parse(access),
+          refresh == null ? Duration.ofDays(7) : Duration.parse(refresh));
+    }
+    String grace = text(body, "refreshGrace", null);
+    if (grace != null) {
+      String unused = text(body, "unusedRefreshGrace", "PT60M");
+      emu.refreshGrace(Duration.parse(grace), Duration.parse(unused));
+    }
+    if (body.has("maxSessionsPerUserAndApp")) {
+      emu.maxSessionsPerUserAndApp(body.path("maxSessionsPerUserAndApp").asInt());
+    }
+    call.respondEmpty(204);
+  }
+
+  private void rateLimits(HttpCall call) {
+    JsonNode body = call.json();
+    String window = text(body, "window", null);
+    String penalty = text(body, "penalty", null);
+    if (window != null || penalty != null) {
+      emu.rateLimitTiming(
+          window == null ? Duration.ofSeconds(60) : Duration.parse(window),
+          penalty == null ? Duration.ofSeconds(60) : Duration.parse(penalty));
+    }
+    body.path("limits").properties().forEach(e -> emu.rateLimit(e.getKey(), e.getValue().asInt()));
+    if (body.has("enabled")) {
+      emu.rateLimitsEnabled(body.path("enabled").asBoolean());
+    }
+    call.respondEmpty(204);
+  }
+
+  private void requests(HttpCall call) {
+    ObjectNode json = Json.object();
+    ArrayNode records = json.putArray("records");
+    for (LoggedRequest r : emu.requestLog()) {
+      ObjectNode entry = records.addObject();
+      entry.put("at", Json.time(r.at()));
+      entry.put("method", r.method());
+      entry.put("path", r.path());
+      entry.put("query", r.query());
+      entry.put("status", r.status());
+      entry.put("rateLimitGroup", r.rateLimitGroup());
+    }
+    call.respond(200, json);
+  }
+
+  private static void ok(HttpCall call, Runnable action) {
+    action.run();
+    call.respondEmpty(204);
+  }
+
+  private static ObjectNode extension(Extension e) {
+    ObjectNode json = Json.object();
+    json.put("id", e.id());
+    json.put("accountId", e.accountId());
+    json.put("extensionNumber", e.extensionNumber());
+    json.put("name", e.name());
+    json.put("type", e.type());
+    json.put("admin", e.admin());
+    json.put("enabled", e.enabled());
+    return json;
+  }
+
+  private static String text(JsonNode body, String name, String defaultValue) {
+    JsonNode node = body.path(name);
+    return node.isMissingNode() || node.isNull() ? defaultValue : node.asString();
+  }
+
+  private static String required(JsonNode body, String name) {
+    String value = text(body, name, null);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("\"" + name + "\" is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.faxbridge.emulator;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the emulator on its own with demo data until killed.
+ *
+ * <pre>
+ * java -jar faxbridge-emulator-*-exec.jar [--port 8090] [--media-port 8091] [--fax-every PT30S]
+ * </pre>
+ *
+ * Prints the app's client id and secret and each clinic's JWT: this is a local test double, and a
+ * developer needs them to point a client at it.
+ */
+public final class EmulatorMain {
+
+  private EmulatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = 8090;
+    int mediaPort = 8091;
+    Duration faxEvery = Duration.ZERO;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[++i]);
+        case "--media-port" -> mediaPort = Integer.parseInt(args[++i]);
+        case "--fax-every" -> faxEvery = Duration.parse(args[++i]);
+        default -> {
+          System.err.println("usage: EmulatorMain [--port N] [--media-port N] [--fax-every PT30S]");
+          System.exit(2);
+        }
+      }
+    }
+    RingCentralEmulator emu = RingCentralEmulator.builder().port(port).mediaPort(mediaPort).start();
+    Demo demo = Demo.seed(emu);
+    StringBuilder out = new StringBuilder();
+    out.append("RingCentral emulator running\n");
+    out.append("  platform URL : ").append(emu.platformUrl()).append('\n');
+    out.append("  media URL    : ").append(emu.mediaUrl()).append('\n');
+    out.append("  client id    : ").append(demo.app().clientId()).append('\n');
+    out.append("  client secret: ").append(demo.app().clientSecret()).append('\n');
+    for (Demo.Clinic clinic : demo.clinics()) {
+      out.append("  clinic ").append(clinic.account().name());
+      out.append(" (account ").append(clinic.account().id()).append(")\n");
+      for (Extension e : clinic.faxMailboxes()) {
+        out.append("    mailbox ").append(e.extensionNumber()).append(' ').append(e.name());
+        out.append(" id ").append(e.id()).append('\n');
+      }
+      out.append("    JWT: ").append(clinic.jwt()).append('\n');
+    }
+    out.append("  control API  : ").append(emu.platformUrl()).append("/control/state\n");
+    System.out.print(out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    ScheduledExecutorService faxes = Executors.newSingleThreadScheduledExecutor();
+    if (!faxEvery.isZero()) {
+      AtomicLong sequence = new AtomicLong();
+      faxes.scheduleAtFixedRate(
+          () -> {
+            long n = sequence.incrementAndGet();
+            Demo.Clinic clinic = demo.clinics().get((int) (n % demo.clinics().size()));
+            Extension mailbox = clinic.faxMailboxes().get((int) (n % 2));
+            emu.deliverFax(
+                clinic.account().id(),
+                mailbox.id(),
+                InboundFaxSpec.of(
+                    String.format("+1555%07d", n), "+15559870001", (int) (n % 4) + 1));
+          },
+          faxEvery.toMillis(),
+          faxEvery.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  faxes.shutdownNow();
+                  emu.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+}

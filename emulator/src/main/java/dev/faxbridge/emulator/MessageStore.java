@@ -1,0 +1,105 @@
+package dev.faxbridge.emulator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The mailboxes of all extensions. Deleting moves a message Alive → Deleted → Purged; purging drops
+ * its document. Thread-safe (one monitor); listeners hear about every new fax.
+ */
+final class MessageStore {
+
+  private final Clock clock;
+  private final FaxDocuments documents;
+  private final AtomicLong messageIds = new AtomicLong(2_000_112_004_001L);
+  private final AtomicLong attachmentIds = new AtomicLong(4_000_112_104_001L);
+  private final Map<Long, StoredFax> messages = new LinkedHashMap<>();
+  private final List<Consumer<StoredFax>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  MessageStore(Clock clock, FaxDocuments documents) {
+    this.clock = clock;
+    this.documents = documents;
+  }
+
+  void onDelivery(Consumer<StoredFax> listener) {
+    listeners.add(listener);
+  }
+
+  StoredFax deliver(Extension mailbox, InboundFaxSpec spec) {
+    long id = messageIds.getAndAdd(7);
+    Instant received = spec.receivedAt() != null ? spec.receivedAt() : clock.instant();
+    StoredDocument document = documents.render(id, spec, received);
+    StoredFax fax =
+        new StoredFax(
+            id,
+            mailbox.accountId(),
+            mailbox.id(),
+            spec.from(),
+            spec.senderName(),
+            spec.to(),
+            mailbox.name(),
+            received,
+            received,
+            "Unread",
+            "Alive",
+            attachmentIds.getAndAdd(3),
+            document);
+    synchronized (this) {
+      messages.put(id, fax);
+    }
+    listeners.forEach(listener -> listener.accept(fax));
+    return fax;
+  }
+
+  synchronized Optional<StoredFax> find(String accountId, String extensionId, long id) {
+    StoredFax fax = messages.get(id);
+    return fax != null && fax.accountId().equals(accountId) && fax.extensionId().equals(extensionId)
+        ? Optional.of(fax)
+        : Optional.empty();
+  }
+
+  /** Every message of a mailbox, newest first (creation time descending, then id descending). */
+  synchronized List<StoredFax> mailbox(String accountId, String extensionId) {
+    List<StoredFax> result = new ArrayList<>();
+    for (StoredFax fax : messages.values()) {
+      if (fax.accountId().equals(accountId) && fax.extensionId().equals(extensionId)) {
+        result.add(fax);
+      }
+    }
+    result.sort(
+        Comparator.comparing(StoredFax::creationTime).thenComparingLong(StoredFax::id).reversed());
+    return result;
+  }
+
+  synchronized StoredFax markRead(String accountId, String extensionId, long id, String status) {
+    StoredFax fax = require(accountId, extensionId, id);
+    StoredFax changed = fax.withReadStatus(status, clock.instant());
+    messages.put(id, changed);
+    return changed;
+  }
+
+  /** First call: Alive → Deleted. Second call (or {@code purge}): → Purged, document dropped. */
+  synchronized StoredFax delete(String accountId, String extensionId, long id, boolean purge) {
+    StoredFax fax = require(accountId, extensionId, id);
+    String next = purge || !fax.availability().equals("Alive") ? "Purged" : "Deleted";
+    StoredFax changed = fax.withAvailability(next, clock.instant());
+    messages.put(id, changed);
+    if (next.equals("Purged") && fax.hasContent()) {
+      documents.discard(fax.document());
+    }
+    return changed;
+  }
+
+  private StoredFax require(String accountId, String extensionId, long id) {
+    return find(accountId, extensionId, id).orElseThrow(() -> PlatformError.notFound("messageId"));
+  }
+}

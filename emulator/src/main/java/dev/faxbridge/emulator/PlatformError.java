@@ -1,0 +1,98 @@
+package dev.faxbridge.emulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An error answer of the platform, thrown by endpoint code and rendered by the dispatcher.
+ *
+ * <p>Two body shapes exist on the real platform: the OAuth shape ({@code error}, {@code
+ * error_description}, {@code errors[]}) at {@code /restapi/oauth/*}, and the API shape ({@code
+ * errorCode}, {@code message}, {@code errors[]}) everywhere else.
+ */
+final class PlatformError extends RuntimeException {
+
+  private final int status;
+  private final ObjectNode body;
+  private final Map<String, String> headers = new LinkedHashMap<>();
+
+  private PlatformError(int status, ObjectNode body, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.body = body;
+  }
+
+  /** OAuth shape, e.g. {@code oauth(400, "invalid_grant", "OAU-210", "Token expired")}. */
+  static PlatformError oauth(int status, String error, String code, String message) {
+    ObjectNode body = Json.object();
+    body.put("error", error);
+    body.put("error_description", message);
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("errorCode", code);
+    entry.put("message", message);
+    return new PlatformError(status, body, code + " " + message);
+  }
+
+  /**
+   * API shape, e.g. {@code api(404, "CMN-102", "Resource for parameter [messageId] is not found")}.
+   */
+  static PlatformError api(int status, String code, String message) {
+    return api(status, code, code, message);
+  }
+
+  /**
+   * API shape whose top-level code differs from the detailed one, as for token failures: {@code
+   * {"errorCode":"TokenExpired","errors":[{"errorCode":"OAU-213"}]}}.
+   */
+  static PlatformError api(int status, String topCode, String code, String message) {
+    ObjectNode body = Json.object();
+    body.put("errorCode", topCode);
+    body.put("message", message);
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("errorCode", code);
+    entry.put("message", message);
+    return new PlatformError(status, body, code + " " + message);
+  }
+
+  static PlatformError notFound(String parameter) {
+    ObjectNode body = Json.object();
+    String message = "Resource for parameter [" + parameter + "] is not found";
+    body.put("errorCode", "CMN-102");
+    body.put("message", message);
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("errorCode", "CMN-102");
+    entry.put("message", message);
+    entry.put("parameterName", parameter);
+    return new PlatformError(404, body, "CMN-102 " + message);
+  }
+
+  static PlatformError invalidParameter(String parameter) {
+    ObjectNode body = Json.object();
+    String message = "Parameter [" + parameter + "] value is invalid.";
+    body.put("errorCode", "CMN-101");
+    body.put("message", message);
+    ObjectNode entry = body.putArray("errors").addObject();
+    entry.put("errorCode", "CMN-101");
+    entry.put("message", message);
+    entry.put("parameterName", parameter);
+    return new PlatformError(400, body, "CMN-101 " + message);
+  }
+
+  PlatformError withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  int status() {
+    return status;
+  }
+
+  ObjectNode body() {
+    return body;
+  }
+
+  Map<String, String> headers() {
+    return headers;
+  }
+}

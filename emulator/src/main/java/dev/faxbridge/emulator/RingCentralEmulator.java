@@ -1,0 +1,369 @@
+package dev.faxbridge.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running RingCentral platform emulator: a platform listener (OAuth, REST API, {@code /control}
+ * API) and a media listener (message content), both on 127.0.0.1. All state is in memory; documents
+ * live in a temporary directory removed by {@link #close()}.
+ *
+ * <pre>{@code
+ * try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
+ *   ClientApp app = emu.createApp("faxbridge");
+ *   Account clinic = emu.createAccount("Clinic A");
+ *   String jwt = emu.issueJwtCredential(clinic.id(), clinic.ownerExtensionId(), app.clientId());
+ *   emu.deliverFax(clinic.id(), clinic.ownerExtensionId(), InboundFaxSpec.of("+15551230001", "+15559870001", 2));
+ * }
+ * }</pre>
+ */
+public final class RingCentralEmulator implements AutoCloseable {
+
+  private final EmulatorClock clock;
+  private final HttpServer platform;
+  private final HttpServer media;
+  private final ExecutorService executor;
+  private final Directory directory = new Directory();
+  private final JwtCredentials credentials = new JwtCredentials();
+  private final OAuthSessions sessions;
+  private final FaxDocuments documents = new FaxDocuments();
+  private final MessageStore store;
+  private final Faults faults = new Faults(42);
+  private final RateLimits rateLimits;
+  private final RequestLog requestLog = new RequestLog();
+
+  private RingCentralEmulator(Builder builder) throws IOException {
+    this.clock = new EmulatorClock(builder.clock);
+    this.sessions = new OAuthSessions(clock);
+    this.rateLimits = new RateLimits(clock);
+    this.store = new MessageStore(clock, documents);
+    this.platform = bind(builder.port);
+    this.media = bind(builder.mediaPort);
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "rc-emulator-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Mailboxes mailboxes = new Mailboxes(directory);
+    AuthorizationCodes codes = new AuthorizationCodes(clock);
+    OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
+    Listener.Services services =
+        new Listener.Services(
+            sessions, directory, faults, rateLimits, requestLog, oauth::rateLimitSubject);
+    List<Route> platformRoutes = new ArrayList<>(oauth.routes());
+    platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
+    platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(new ControlEndpoints(this).routes());
+    platform.createContext(
+        "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
+    media.createContext(
+        "/",
+        new Listener(
+            new ContentEndpoint(store, mailboxes).routes(), this::mediaUrl, true, clock, services));
+    platform.setExecutor(executor);
+    media.setExecutor(executor);
+    platform.start();
+    media.start();
+    if (builder.accessTokenLifetime != null || builder.refreshTokenLifetime != null) {
+      TokenPolicy policy = sessions.policy();
+      tokenLifetimes(
+          builder.accessTokenLifetime != null
+              ? builder.accessTokenLifetime
+              : policy.accessLifetime(),
+          builder.refreshTokenLifetime != null
+              ? builder.refreshTokenLifetime
+              : policy.refreshLifetime());
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The platform base URL, e.g. {@code http://127.0.0.1:41234} (no trailing slash). */
+  public URI platformUrl() {
+    return URI.create("http://127.0.0.1:" + platform.getAddress().getPort());
+  }
+
+  /** The media base URL: where attachment {@code uri}s point. */
+  public URI mediaUrl() {
+    return URI.create("http://127.0.0.1:" + media.getAddress().getPort());
+  }
+
+  /** The emulator's clock: advance it to expire tokens, close windows and age messages. */
+  public EmulatorClock clock() {
+    return clock;
+  }
+
+  /** Registers an app with all grants enabled and no redirect URI. */
+  public ClientApp createApp(String name) {
+    return createApp(name, List.of());
+  }
+
+  /** Registers an app whose authorization-code flow may redirect to exactly these URIs. */
+  public ClientApp createApp(String name, List<String> redirectUris) {
+    return directory.createApp(name, redirectUris).app();
+  }
+
+  /** Creates an account with its owner, extension 101 "Main", an enabled admin user. */
+  public Account createAccount(String name) {
+    return directory.createAccount(name);
+  }
+
+  public Extension createExtension(String accountId, ExtensionSpec spec) {
+    return directory.createExtension(accountId, spec);
+  }
+
+  /** Every extension of an account, in ascending id order. */
+  public List<Extension> extensions(String accountId) {
+    return directory.extensions(accountId);
+  }
+
+  /** A JWT credential of this user, usable only by this app, without expiry. */
+  public String issueJwtCredential(String accountId, String extensionId, String clientId) {
+    return issueJwtCredential(accountId, extensionId, clientId, null);
+  }
+
+  /**
+   * A JWT credential of this user; {@code clientId} null = any app; {@code expiresAt} null = never.
+   */
+  public String issueJwtCredential(
+      String accountId, String extensionId, String clientId, Instant expiresAt) {
+    requireExtension(accountId, extensionId);
+    return credentials.issue(
+        accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
+  }
+
+  /** Revokes a JWT credential: later exchanges fail with OAU-140; open sessions stay. */
+  public boolean revokeJwtCredential(String jwt) {
+    return credentials.revoke(jwt);
+  }
+
+  /** Delivers an inbound fax into the extension's mailbox (and notifies subscribers). */
+  public FaxMessage deliverFax(String accountId, String extensionId, InboundFaxSpec spec) {
+    return toFaxMessage(store.deliver(requireExtension(accountId, extensionId), spec));
+  }
+
+  /** Staff opens the fax: its read status becomes Read. */
+  public void markRead(String accountId, String extensionId, String messageId) {
+    store.markRead(accountId, extensionId, Long.parseLong(messageId), "Read");
+  }
+
+  /** Staff deletes the fax: Alive → Deleted, and a second call Deleted → Purged. */
+  public void delete(String accountId, String extensionId, String messageId) {
+    store.delete(accountId, extensionId, Long.parseLong(messageId), false);
+  }
+
+  /** Disables the user: its sessions end and its JWT credentials stop working (OAU-141). */
+  public void disableUser(String accountId, String extensionId) {
+    directory.setEnabled(accountId, extensionId, false);
+    sessions.endSessionsOf(extensionId);
+  }
+
+  public void enableUser(String accountId, String extensionId) {
+    directory.setEnabled(accountId, extensionId, true);
+  }
+
+  /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
+  public int endSessions(String extensionId) {
+    return sessions.endSessionsOf(extensionId);
+  }
+
+  /** Lifetimes of tokens issued from now on (the platform's default: 1 h and 7 d). */
+  public void tokenLifetimes(Duration access, Duration refresh) {
+    sessions.policy(sessions.policy().withLifetimes(access, refresh));
+  }
+
+  /**
+   * The grace during which a rotated refresh token still answers with the new pair: {@code grace}
+   * after the new access token's first use, {@code unusedGrace} while it is unused.
+   */
+  public void refreshGrace(Duration grace, Duration unusedGrace) {
+    TokenPolicy p = sessions.policy();
+    sessions.policy(
+        new TokenPolicy(
+            p.accessLifetime(),
+            p.refreshLifetime(),
+            grace,
+            unusedGrace,
+            p.maxSessionsPerUserAndApp()));
+  }
+
+  /** Parallel sessions per (user, app); the oldest is ended beyond it. Default 5. */
+  public void maxSessionsPerUserAndApp(int max) {
+    TokenPolicy p = sessions.policy();
+    sessions.policy(
+        new TokenPolicy(
+            p.accessLifetime(),
+            p.refreshLifetime(),
+            p.refreshGrace(),
+            p.unusedRefreshGrace(),
+            max));
+  }
+
+  /** Compresses (or stretches) the rate-limit window and penalty; limits stay as they are. */
+  public void rateLimitTiming(Duration window, Duration penalty) {
+    rateLimits.configure(window, penalty, null, rateLimits.enabled());
+  }
+
+  /**
+   * Overrides the limit of one group ({@code Light}, {@code Medium}, {@code Heavy}, {@code Auth}).
+   */
+  public void rateLimit(String group, int requestsPerWindow) {
+    Map<RateLimitGroup, Integer> limits = new EnumMap<>(RateLimitGroup.class);
+    limits.put(groupNamed(group), requestsPerWindow);
+    rateLimits.configure(null, null, limits, rateLimits.enabled());
+  }
+
+  /** Turns throttling off (headers still show the limits) or back on. */
+  public void rateLimitsEnabled(boolean enabled) {
+    rateLimits.configure(null, null, null, enabled);
+  }
+
+  public void injectFault(FaultRule rule) {
+    faults.add(rule);
+  }
+
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** Every request received so far on both listeners, in arrival order. */
+  public List<LoggedRequest> requestLog() {
+    return requestLog.entries();
+  }
+
+  public void clearRequestLog() {
+    requestLog.clear();
+  }
+
+  /** Current state of one fax, e.g. to check that a client marked it read. */
+  public FaxMessage fax(String accountId, String extensionId, String messageId) {
+    return store
+        .find(accountId, extensionId, Long.parseLong(messageId))
+        .map(this::toFaxMessage)
+        .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+  }
+
+  /** Read status ({@code Read}/{@code Unread}) and availability of one fax, for assertions. */
+  public String readStatus(String accountId, String extensionId, String messageId) {
+    return stored(accountId, extensionId, messageId).readStatus();
+  }
+
+  public String availability(String accountId, String extensionId, String messageId) {
+    return stored(accountId, extensionId, messageId).availability();
+  }
+
+  @Override
+  public void close() {
+    platform.stop(0);
+    media.stop(0);
+    executor.shutdownNow();
+    documents.close();
+  }
+
+  Directory directory() {
+    return directory;
+  }
+
+  StoredFax stored(String accountId, String extensionId, String messageId) {
+    return store
+        .find(accountId, extensionId, Long.parseLong(messageId))
+        .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+  }
+
+  private Extension requireExtension(String accountId, String extensionId) {
+    return directory
+        .extension(accountId, extensionId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no extension " + extensionId + " in account " + accountId));
+  }
+
+  private FaxMessage toFaxMessage(StoredFax fax) {
+    return new FaxMessage(
+        Long.toString(fax.id()),
+        Long.toString(fax.attachmentId()),
+        fax.creationTime(),
+        fax.document().size(),
+        fax.document().contentType(),
+        fax.document().pageCount(),
+        fax.accountId(),
+        fax.extensionId(),
+        fax.document().sha256());
+  }
+
+  static RateLimitGroup groupNamed(String name) {
+    for (RateLimitGroup group : RateLimitGroup.values()) {
+      if (group.headerValue().equalsIgnoreCase(name)) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException("unknown rate-limit group: " + name);
+  }
+
+  private static HttpServer bind(int port) throws IOException {
+    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+  }
+
+  /** Configures and starts an emulator. */
+  public static final class Builder {
+    private int port;
+    private int mediaPort;
+    private Clock clock = Clock.systemUTC();
+    private Duration accessTokenLifetime;
+    private Duration refreshTokenLifetime;
+
+    private Builder() {}
+
+    /** Platform port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Media port; 0 (the default) picks a free one. */
+    public Builder mediaPort(int port) {
+      this.mediaPort = port;
+      return this;
+    }
+
+    /** The base clock; the emulator's {@link EmulatorClock} moves on from it. Default: UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder tokenLifetimes(Duration access, Duration refresh) {
+      this.accessTokenLifetime = access;
+      this.refreshTokenLifetime = refresh;
+      return this;
+    }
+
+    public RingCentralEmulator start() {
+      try {
+        return new RingCentralEmulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the RingCentral emulator", e);
+      }
+    }
+  }
+}
