@@ -65,6 +65,9 @@ final class ExtensionEndpoints {
     json.put(
         "uri", call.baseUrl() + "/restapi/v1.0/account/" + e.accountId() + "/extension/" + e.id());
     json.put("extensionNumber", e.extensionNumber());
+    ObjectNode account = json.putObject("account");
+    account.put("id", e.accountId());
+    account.put("uri", call.baseUrl() + "/restapi/v1.0/account/" + e.accountId());
     json.put("name", e.name());
     json.put("type", e.type());
     json.put("status", status(e));
