@@ -14,7 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real faxbridge, started in this JVM with the given properties and stopped on {@link #close()};
+ * A real faxbridge, started in this JVM with the given properties (as command-line arguments, so
+ * they win over application.yml) and stopped on {@link #close()};
  * several can run at once or one after another on the same database (a restart).
  */
 public final class FaxbridgeInstance implements AutoCloseable {
@@ -32,9 +33,12 @@ public final class FaxbridgeInstance implements AutoCloseable {
     SpringApplication application =
         new SpringApplicationBuilder(FaxbridgeApplication.class)
             .web(WebApplicationType.SERVLET)
-            .properties(properties)
             .build();
-    return new FaxbridgeInstance(application.run());
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
+    return new FaxbridgeInstance(application.run(arguments));
   }
 
   public <T> T bean(Class<T> type) {
