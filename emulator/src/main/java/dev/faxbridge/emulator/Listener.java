@@ -2,6 +2,7 @@ package dev.faxbridge.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -83,7 +84,7 @@ final class Listener implements HttpHandler {
         e.headers().forEach(call::header);
         call.respond(e.status(), e.body());
       }
-    } catch (DroppedOnPurpose | UncheckedIOException e) {
+    } catch (DroppedOnPurpose | UncheckedIOException | IOException e) {
       services.requestLog().add(entry(at, call, group));
       throw e instanceof DroppedOnPurpose d ? d : new DroppedOnPurpose();
     } catch (Exception e) {
