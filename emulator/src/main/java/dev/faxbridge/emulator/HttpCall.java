@@ -31,6 +31,8 @@ final class HttpCall {
   private Caller caller;
   private Fault fault = Fault.NONE;
   private int status;
+  private Runnable beforeAnswer = () -> {};
+  private boolean answered;
 
   HttpCall(HttpExchange exchange, URI baseUrl) {
     this.exchange = exchange;
@@ -98,6 +100,23 @@ final class HttpCall {
     return status;
   }
 
+  /**
+   * Runs once, when the status is known and before any byte of the answer leaves, so whatever it
+   * records is visible to a client that has received the answer.
+   */
+  void beforeAnswer(Runnable action) {
+    this.beforeAnswer = action;
+  }
+
+  /** Marks the call answered (or dropped) and runs the before-answer action the first time. */
+  void settle(int status) {
+    this.status = status;
+    if (!answered) {
+      answered = true;
+      beforeAnswer.run();
+    }
+  }
+
   byte[] body() {
     if (body == null) {
       try (InputStream in = exchange.getRequestBody()) {
@@ -155,7 +174,7 @@ final class HttpCall {
 
   /** Sends a body the caller streams itself; used for documents too large to hold in memory. */
   OutputStream respondStreaming(int status, long length) {
-    this.status = status;
+    settle(status);
     try {
       exchange.sendResponseHeaders(status, fault.truncates() ? length : length == 0 ? -1 : length);
       OutputStream out = exchange.getResponseBody();
@@ -166,7 +185,7 @@ final class HttpCall {
   }
 
   private void send(int status, byte[] bytes) {
-    this.status = status;
+    settle(status);
     byte[] payload = fault.rewrite(bytes);
     try {
       exchange.sendResponseHeaders(status, payload.length == 0 ? -1 : payload.length);

@@ -57,7 +57,8 @@ final class Listener implements HttpHandler {
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, baseUrl.get());
     Instant at = clock.instant();
-    String group = RateLimitGroup.NONE.headerValue();
+    String[] group = {RateLimitGroup.NONE.headerValue()};
+    call.beforeAnswer(() -> services.requestLog().add(entry(at, call, group[0])));
     try {
       Route route = null;
       for (Route candidate : routes) {
@@ -72,7 +73,7 @@ final class Listener implements HttpHandler {
       if (route == null) {
         throw routeNotFound(call);
       }
-      group = route.group().headerValue();
+      group[0] = route.group().headerValue();
       applyBeforeAnswer(fault, call);
       if (route.bearer()) {
         call.caller(authenticate(call));
@@ -85,17 +86,15 @@ final class Listener implements HttpHandler {
         call.respond(e.status(), e.body());
       }
     } catch (DroppedOnPurpose | UncheckedIOException | IOException e) {
-      services.requestLog().add(entry(at, call, group));
+      call.settle(call.status());
       throw e instanceof DroppedOnPurpose d ? d : new DroppedOnPurpose();
     } catch (Exception e) {
       log.error("{} {} failed", call.method(), call.path(), e);
       if (call.status() != 0) {
-        services.requestLog().add(entry(at, call, group));
         throw new DroppedOnPurpose();
       }
       call.respond(500, PlatformError.api(500, "CMN-500", "Internal Server Error").body());
     }
-    services.requestLog().add(entry(at, call, group));
     exchange.close();
   }
 
@@ -184,7 +183,7 @@ final class Listener implements HttpHandler {
     return PlatformError.api(404, "AGW-404", "Resource not found: " + call.path());
   }
 
-  private LoggedRequest entry(Instant at, HttpCall call, String group) {
+  private static LoggedRequest entry(Instant at, HttpCall call, String group) {
     return new LoggedRequest(at, call.method(), call.path(), call.rawQuery(), call.status(), group);
   }
 
