@@ -32,4 +32,10 @@ public interface FaxProvider {
    * type. On failure {@code target} may hold a partial file that the caller discards.
    */
   DownloadedDocument download(ProviderConnection connection, ListedFax fax, Path target);
+
+  /**
+   * Acknowledges a delivered fax at the source as {@code how} says; {@link Acknowledgement#NONE}
+   * does nothing. A fax the provider no longer has counts as acknowledged.
+   */
+  void acknowledge(ProviderConnection connection, ListedFax fax, Acknowledgement how);
 }

@@ -3,6 +3,8 @@ package dev.faxbridge.provider.ringcentral;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.tenant.Tenants;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +14,13 @@ import org.springframework.context.annotation.Configuration;
 class RingCentralConfiguration {
 
   @Bean
-  RingCentralClient ringCentralClient(RingCentralSettings settings) {
+  RingCentralClient ringCentralClient(RingCentralSettings settings, RateLimitSettings rateLimits) {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    return new RingCentralClient(settings, http);
+    return new RingCentralClient(settings, rateLimits, http);
   }
 
   @Bean
@@ -32,9 +34,18 @@ class RingCentralConfiguration {
   }
 
   @Bean
+  RateLimitBudget rateLimitBudget(Clock clock, RateLimitSettings settings, MeterRegistry metrics) {
+    return new RateLimitBudget(clock, settings, metrics);
+  }
+
+  @Bean
   FaxProvider ringCentralFaxProvider(
-      RingCentralSession session, RingCentralClient client, RingCentralSettings settings) {
-    return new RingCentralFaxProvider(session, client, settings);
+      RingCentralSession session,
+      RingCentralClient client,
+      RateLimitBudget budget,
+      Tenants tenants,
+      RingCentralSettings settings) {
+    return new RingCentralFaxProvider(session, client, budget, tenants, settings);
   }
 
   @Bean

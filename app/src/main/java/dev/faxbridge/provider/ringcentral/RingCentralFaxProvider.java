@@ -2,10 +2,13 @@ package dev.faxbridge.provider.ringcentral;
 
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.provider.Mailbox;
+import dev.faxbridge.provider.ProviderException;
+import dev.faxbridge.tenant.Tenants;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -28,13 +31,30 @@ class RingCentralFaxProvider implements FaxProvider {
 
   private final RingCentralSession session;
   private final RingCentralClient client;
+  private final RateLimitBudget budget;
+  private final Tenants tenants;
   private final RingCentralSettings settings;
 
   RingCentralFaxProvider(
-      RingCentralSession session, RingCentralClient client, RingCentralSettings settings) {
+      RingCentralSession session,
+      RingCentralClient client,
+      RateLimitBudget budget,
+      Tenants tenants,
+      RingCentralSettings settings) {
     this.session = session;
     this.client = client;
+    this.budget = budget;
+    this.tenants = tenants;
     this.settings = settings;
+  }
+
+  /**
+   * The connection's budget for one group. Endpoint to group per RingCentral's API reference:
+   * extension list, content download, message PUT and DELETE are Medium; message list is Light.
+   */
+  private RateLimitBudget.Lane lane(ProviderConnection connection, RateLimitGroup group) {
+    return budget.lane(
+        connection.id().toString(), group, () -> tenants.get(connection.tenantId()).slug());
   }
 
   @Override
@@ -52,6 +72,7 @@ class RingCentralFaxProvider implements FaxProvider {
               connection,
               token ->
                   client.get(
+                      lane(connection, RateLimitGroup.MEDIUM),
                       token,
                       "/restapi/v1.0/account/~/extension?status=Enabled&perPage=1000&page="
                           + current,
@@ -96,7 +117,9 @@ class RingCentralFaxProvider implements FaxProvider {
               + "&page="
               + page;
       String what = "message list of mailbox " + mailboxId + " page " + page;
-      JsonNode answer = session.withAccessToken(connection, token -> client.get(token, path, what));
+      RateLimitBudget.Lane light = lane(connection, RateLimitGroup.LIGHT);
+      JsonNode answer =
+          session.withAccessToken(connection, token -> client.get(light, token, path, what));
       List<ListedFax> faxes = new ArrayList<>();
       for (JsonNode record : Json.records(answer, what)) {
         faxes.addAll(MessageRecord.faxDocuments(connection.externalAccountId(), mailboxId, record));
@@ -115,6 +138,44 @@ class RingCentralFaxProvider implements FaxProvider {
         connection,
         token ->
             client.download(
-                token, fax.documentUri(), target, fax.contentType(), fax.declaredSize(), what));
+                lane(connection, RateLimitGroup.MEDIUM),
+                token,
+                fax.documentUri(),
+                target,
+                fax.contentType(),
+                fax.declaredSize(),
+                what));
+  }
+
+  @Override
+  public void acknowledge(ProviderConnection connection, ListedFax fax, Acknowledgement how) {
+    if (how == Acknowledgement.NONE) {
+      return;
+    }
+    String path =
+        "/restapi/v1.0/account/~/extension/"
+            + fax.mailboxId()
+            + "/message-store/"
+            + fax.messageId();
+    String what =
+        (how == Acknowledgement.MARK_READ ? "mark-read" : "delete")
+            + " of message "
+            + fax.messageId();
+    RateLimitBudget.Lane medium = lane(connection, RateLimitGroup.MEDIUM);
+    try {
+      session.withAccessToken(
+          connection,
+          token -> {
+            client.change(
+                medium,
+                token,
+                how == Acknowledgement.MARK_READ ? path : path + "?purge=false",
+                how == Acknowledgement.MARK_READ ? "{\"readStatus\":\"Read\"}" : null,
+                what);
+            return null;
+          });
+    } catch (ProviderException.Gone gone) {
+      // purged or deleted at the source meanwhile: nothing left to acknowledge
+    }
   }
 }

@@ -1,0 +1,190 @@
+package dev.faxbridge.provider.ringcentral;
+
+import dev.faxbridge.provider.ProviderException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The request budget of every (connection, group) on this node. RingCentral counts requests per
+ * (app, user, group) over a sliding window and answers 429 beyond it; every request sent during the
+ * penalty that follows restarts the penalty. So a call first takes a permit from its {@link Lane},
+ * waiting while the lane is full or closed, and reports back what the answer said.
+ *
+ * <p>A lane counts each of its requests from the moment its answer arrived (later than RingCentral
+ * counted it, so the lane frees a slot never before RingCentral does), plus requests it knows
+ * nothing about: when {@code X-Rate-Limit-Remaining} shows more use than the lane's own, the
+ * difference is counted as made just now (another client of the same user, another node). A 429
+ * closes the lane until {@code Retry-After} has passed, for every thread of this node.
+ */
+final class RateLimitBudget {
+
+  private final Clock clock;
+  private final RateLimitSettings settings;
+  private final MeterRegistry metrics;
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+  RateLimitBudget(Clock clock, RateLimitSettings settings, MeterRegistry metrics) {
+    this.clock = clock;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The lane of one group for one budget holder (a connection: one RingCentral user of our app).
+   * {@code tenantTag} names the lane's tenant in metrics; it is asked for once.
+   */
+  Lane lane(String holder, RateLimitGroup group, Supplier<String> tenantTag) {
+    return lanes.computeIfAbsent(holder + "|" + group, key -> new Lane(group, tenantTag.get()));
+  }
+
+  /** A permit to send one request; hand it back through the lane exactly once. */
+  static final class Permit {
+    private boolean settled;
+  }
+
+  /** The budget of one (connection, group). Thread-safe; waiting threads share one monitor. */
+  final class Lane {
+    private final RateLimitGroup group;
+    private final Deque<Instant> counted = new ArrayDeque<>();
+    private final Timer waits;
+    private final Counter rejections;
+    private int limit;
+    private Duration window;
+    private int inFlight;
+    private Instant closedUntil = Instant.MIN;
+
+    private Lane(RateLimitGroup group, String tenantTag) {
+      this.group = group;
+      this.limit = group.defaultLimit();
+      this.window = settings.defaultWindow();
+      this.waits =
+          Timer.builder("faxbridge.ratelimit.waits")
+              .description("Time RingCentral calls waited for rate-limit budget")
+              .tag("tenant", tenantTag)
+              .tag("group", group.tag())
+              .register(metrics);
+      this.rejections =
+          Counter.builder("faxbridge.ratelimit.rejections")
+              .description("Answers HTTP 429 from RingCentral")
+              .tag("tenant", tenantTag)
+              .tag("group", group.tag())
+              .register(metrics);
+    }
+
+    RateLimitGroup group() {
+      return group;
+    }
+
+    /**
+     * Waits until a request may be sent and takes a permit for it.
+     *
+     * @throws ProviderException.RateLimited without waiting when the lane stays closed or full for
+     *     longer than the configured maximum wait
+     */
+    synchronized Permit acquire(String what) {
+      Instant started = clock.instant();
+      Instant deadline = started.plus(settings.maxWait());
+      boolean waited = false;
+      while (true) {
+        Instant now = clock.instant();
+        Duration wait = waitAt(now);
+        if (wait.isZero()) {
+          inFlight++;
+          if (waited) {
+            waits.record(Duration.between(started, now));
+          }
+          return new Permit();
+        }
+        if (now.plus(wait).isAfter(deadline)) {
+          throw new ProviderException.RateLimited(
+              what + " would wait " + wait + " for " + group.tag() + " rate-limit budget", wait);
+        }
+        waited = true;
+        try {
+          wait(Math.max(1, Math.min(wait.toMillis(), 1_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ProviderException.Unavailable(what + " was interrupted waiting for budget", e);
+        }
+      }
+    }
+
+    /** How long a request must wait at {@code now}: zero when one may go. */
+    private Duration waitAt(Instant now) {
+      if (now.isBefore(closedUntil)) {
+        return Duration.between(now, closedUntil);
+      }
+      while (!counted.isEmpty() && !counted.peekFirst().plus(window).isAfter(now)) {
+        counted.pollFirst();
+      }
+      if (counted.size() + inFlight < limit) {
+        return Duration.ZERO;
+      }
+      if (counted.isEmpty()) {
+        return Duration.ofMillis(50); // every slot is in flight; one comes back soon
+      }
+      return Duration.between(now, counted.peekFirst().plus(window)).plusMillis(1);
+    }
+
+    /**
+     * The request got an answer other than 429; {@code limit}, {@code remaining} and {@code
+     * windowSeconds} are its {@code X-Rate-Limit-*} headers where present.
+     */
+    synchronized void answered(
+        Permit permit, OptionalInt limit, OptionalInt remaining, OptionalLong windowSeconds) {
+      settle(permit);
+      limit.ifPresent(l -> this.limit = Math.max(1, l));
+      windowSeconds.ifPresent(w -> this.window = Duration.ofSeconds(Math.max(1, w)));
+      if (remaining.isPresent()) {
+        Instant now = clock.instant();
+        int unknownUse = (this.limit - remaining.getAsInt()) - (counted.size() + inFlight);
+        for (int i = 0; i < unknownUse; i++) {
+          counted.addLast(now);
+        }
+      }
+      notifyAll();
+    }
+
+    /** The request was refused with 429: nothing goes to this group before {@code retryAfter}. */
+    synchronized void rejected(Permit permit, Duration retryAfter) {
+      settle(permit);
+      rejections.increment();
+      Instant until = clock.instant().plus(retryAfter);
+      if (until.isAfter(closedUntil)) {
+        closedUntil = until;
+      }
+      notifyAll();
+    }
+
+    /** The request may or may not have reached RingCentral (reset, timeout): count it as sent. */
+    synchronized void unanswered(Permit permit) {
+      settle(permit);
+      notifyAll();
+    }
+
+    private void settle(Permit permit) {
+      if (permit.settled) {
+        return;
+      }
+      permit.settled = true;
+      inFlight--;
+      counted.addLast(clock.instant());
+    }
+
+    /** When the lane opens again after a 429; {@link Instant#MIN} when it is not closed. */
+    synchronized Instant closedUntil() {
+      return closedUntil;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.faxbridge.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxbridge.connection.ConnectionId;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What an operator does through faxbridge's REST API, for tests. */
+public final class Operator {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Operator() {}
+
+  /** Creates a tenant and connects the clinic's JWT credential; answers the connection id. */
+  public static ConnectionId connect(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
+    return connect(faxbridge, slug, clinic, null);
+  }
+
+  public static ConnectionId connect(
+      FaxbridgeInstance faxbridge, String slug, Clinic clinic, Integer syncIntervalSeconds) {
+    HttpResponse<String> tenant =
+        faxbridge.api(
+            "POST",
+            "/api/tenants",
+            "{\"slug\":\""
+                + slug
+                + "\",\"name\":\""
+                + slug
+                + "\""
+                + (syncIntervalSeconds == null
+                    ? ""
+                    : ",\"syncIntervalSeconds\":" + syncIntervalSeconds)
+                + "}");
+    assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
+    String tenantId = json(tenant).get("id").asString();
+    HttpResponse<String> connection =
+        faxbridge.api(
+            "POST",
+            "/api/tenants/" + tenantId + "/connections",
+            "{\"provider\":\"ringcentral\",\"jwt\":\"" + clinic.jwt() + "\"}");
+    assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
+    return ConnectionId.parse(json(connection).get("id").asString());
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    return JSON.readTree(response.body());
+  }
+}
