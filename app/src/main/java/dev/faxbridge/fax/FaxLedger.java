@@ -1,6 +1,7 @@
 package dev.faxbridge.fax;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.tenant.TenantId;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +71,7 @@ public class FaxLedger {
     return jdbc.sql(
             """
             select * from inbound_fax
-            where connection_id = :connection and state in ('DISCOVERED', 'FAILED')
+            where connection_id = :connection and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
               and next_attempt_at <= :now
             order by received_at limit :limit
             """)
@@ -94,13 +96,70 @@ public class FaxLedger {
         .list();
   }
 
-  public void markDelivered(UUID id, long size, String sha256, String deliveredTo) {
+  /**
+   * Claims a due fax for one delivery attempt: moves its next attempt {@code lease} ahead, so no
+   * other sync (another node, an overlapping run) takes it meanwhile, and a node that dies holding
+   * it only delays it by the lease.
+   *
+   * @return false when the fax is no longer due (someone else claimed or finished it)
+   */
+  public boolean claim(UUID id, Duration lease) {
+    Instant now = clock.instant();
+    return jdbc.sql(
+                """
+                update inbound_fax set next_attempt_at = :until
+                where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                  and next_attempt_at <= :now
+                """)
+            .param("until", Timestamp.from(now.plus(lease)))
+            .param("id", id)
+            .param("now", Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  /** Hands a claimed fax back unattempted (the run ended before its turn): due again now. */
+  public void release(UUID id) {
+    jdbc.sql(
+            """
+            update inbound_fax set next_attempt_at = :now
+            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+            """)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", id)
+        .update();
+  }
+
+  /** The document is staged and verified; delivery comes next. */
+  public void markDownloaded(UUID id, long size, String sha256) {
+    jdbc.sql(
+            """
+            update inbound_fax set state = 'DOWNLOADED', size = :size, sha256 = :sha
+            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+            """)
+        .param("size", size)
+        .param("sha", sha256)
+        .param("id", id)
+        .update();
+  }
+
+  /**
+   * The fax is in the destination. {@code acknowledgement} is what is owed at the source now (null:
+   * nothing), done later by {@link #markAcknowledged}.
+   */
+  public void markDelivered(
+      UUID id, long size, String sha256, String deliveredTo, Acknowledgement acknowledgement) {
     jdbc.sql(
             """
             update inbound_fax set state = 'DELIVERED', size = :size, sha256 = :sha, delivered_to = :to,
-                delivered_at = :now, attempts = attempts + 1, last_error = null
-            where id = :id and state in ('DISCOVERED', 'FAILED')
+                delivered_at = :now, attempts = attempts + 1, last_error = null, acknowledgement = :ack
+            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
             """)
+        .param(
+            "ack",
+            acknowledgement == null || acknowledgement == Acknowledgement.NONE
+                ? null
+                : acknowledgement.name())
         .param("size", size)
         .param("sha", sha256)
         .param("to", deliveredTo)
@@ -114,7 +173,7 @@ public class FaxLedger {
             """
             update inbound_fax set state = 'FAILED', attempts = attempts + 1,
                 next_attempt_at = :next, last_error = :error
-            where id = :id and state in ('DISCOVERED', 'FAILED')
+            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
             """)
         .param("next", Timestamp.from(nextAttemptAt))
         .param("error", error)
@@ -125,12 +184,94 @@ public class FaxLedger {
   public void markAbandoned(UUID id, String error) {
     jdbc.sql(
             """
-            update inbound_fax set state = 'ABANDONED', attempts = attempts + 1, last_error = :error
-            where id = :id and state in ('DISCOVERED', 'FAILED')
+            update inbound_fax set state = 'ABANDONED', attempts = attempts + 1, last_error = :error,
+                abandoned_at = :now
+            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
             """)
         .param("error", error)
+        .param("now", Timestamp.from(clock.instant()))
         .param("id", id)
         .update();
+  }
+
+  /** Delivered faxes of a connection whose acknowledgement at the source is still owed. */
+  public List<InboundFax> awaitingAcknowledgement(ConnectionId connection, int limit) {
+    return jdbc.sql(
+            """
+            select * from inbound_fax
+            where connection_id = :connection and state = 'DELIVERED' and acknowledgement is not null
+            order by delivered_at limit :limit
+            """)
+        .param("connection", connection.value())
+        .param("limit", limit)
+        .query(FaxLedger::map)
+        .list();
+  }
+
+  public void markAcknowledged(UUID id) {
+    jdbc.sql(
+            """
+            update inbound_fax set state = 'ACKNOWLEDGED', acknowledged_at = :now
+            where id = :id and state = 'DELIVERED'
+            """)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", id)
+        .update();
+  }
+
+  /** Abandoned faxes (dead letters), of one tenant or of all when {@code tenant} is null. */
+  public List<InboundFax> abandoned(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select * from inbound_fax
+            where state = 'ABANDONED' and (cast(:tenant as uuid) is null or tenant_id = :tenant)
+            order by received_at
+            """)
+        .param("tenant", tenant == null ? null : tenant.value())
+        .query(FaxLedger::map)
+        .list();
+  }
+
+  public int countAbandoned(TenantId tenant) {
+    return jdbc.sql(
+            "select count(*) from inbound_fax where state = 'ABANDONED' and tenant_id = :tenant")
+        .param("tenant", tenant.value())
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * Gives an abandoned fax a fresh set of attempts, due now. The last error stays for the record
+   * until the next attempt replaces it.
+   *
+   * @return false when the fax is not abandoned (never was, or was retried already)
+   */
+  public boolean revive(UUID id) {
+    return jdbc.sql(
+                """
+                update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
+                    abandoned_at = null
+                where id = :id and state = 'ABANDONED'
+                """)
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  /**
+   * When the oldest fax of a tenant that is not yet delivered was received (pending or abandoned),
+   * or empty when every known fax is delivered.
+   */
+  public Optional<Instant> oldestUndelivered(TenantId tenant) {
+    return jdbc.sql(
+            """
+            select min(received_at) from inbound_fax
+            where tenant_id = :tenant and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED', 'ABANDONED')
+            """)
+        .param("tenant", tenant.value())
+        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .single();
   }
 
   private static InboundFax map(ResultSet rs, int row) throws SQLException {
@@ -161,6 +302,9 @@ public class FaxLedger {
         rs.getTimestamp("next_attempt_at").toInstant(),
         rs.getString("last_error"),
         rs.getTimestamp("discovered_at").toInstant(),
-        delivered == null ? null : delivered.toInstant());
+        delivered == null ? null : delivered.toInstant(),
+        rs.getString("acknowledgement") == null
+            ? null
+            : Acknowledgement.valueOf(rs.getString("acknowledgement")));
   }
 }

@@ -4,6 +4,8 @@ package dev.faxbridge.fax;
 public enum FaxState {
   /** Listed by the provider and recorded; not yet delivered. */
   DISCOVERED,
+  /** Downloaded to staging and verified; delivery is next. */
+  DOWNLOADED,
   /** In the tenant's destination. */
   DELIVERED,
   /** Delivered, and acknowledged at the source (marked read or deleted there). */
@@ -14,6 +16,6 @@ public enum FaxState {
   ABANDONED;
 
   public boolean isPending() {
-    return this == DISCOVERED || this == FAILED;
+    return this == DISCOVERED || this == DOWNLOADED || this == FAILED;
   }
 }

@@ -1,6 +1,7 @@
 package dev.faxbridge.fax;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.tenant.TenantId;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.UUID;
  *
  * @param source the fax as the provider listed it (with PHI: never log it whole)
  * @param deliveredTo where the destination put it (a file name, a resource id)
+ * @param size the staged or delivered document's size; with {@code sha256}, set once downloaded
+ * @param acknowledgement the acknowledgement at the source owed once delivered, null for none
  */
 public record InboundFax(
     UUID id,
@@ -25,7 +28,8 @@ public record InboundFax(
     Instant nextAttemptAt,
     String lastError,
     Instant discoveredAt,
-    Instant deliveredAt) {
+    Instant deliveredAt,
+    Acknowledgement acknowledgement) {
 
   /** A stable key for the fax, used as the idempotency key at destinations. */
   public String sourceKey() {

@@ -18,12 +18,19 @@ import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -50,6 +57,9 @@ public class SyncConnection {
   private final SyncSettings settings;
   private final RetryPolicy retries;
   private final Map<Provider, FaxProvider> providers;
+  private final SourceAcknowledgements acknowledgements;
+  private final RetentionWatch retention;
+  private final SyncMetrics metrics;
   private final Clock clock;
 
   SyncConnection(
@@ -61,6 +71,9 @@ public class SyncConnection {
       AuditTrail audit,
       SyncSettings settings,
       List<FaxProvider> providers,
+      SourceAcknowledgements acknowledgements,
+      RetentionWatch retention,
+      SyncMetrics metrics,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -73,6 +86,9 @@ public class SyncConnection {
         new RetryPolicy(settings.retryBase(), settings.retryMax(), settings.maxAttempts());
     this.providers =
         providers.stream().collect(Collectors.toMap(FaxProvider::provider, Function.identity()));
+    this.acknowledgements = acknowledgements;
+    this.retention = retention;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -82,6 +98,17 @@ public class SyncConnection {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
+    Instant started = clock.instant();
+    SyncReport report = run(tenant, connection);
+    metrics.syncFinished(
+        tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
+    metrics.deadLetters(tenant.slug(), ledger.countAbandoned(tenant.id()));
+    retention.check(tenant);
+    return report;
+  }
+
+  private SyncReport run(Tenant tenant, ProviderConnection connection) {
+    ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     AtomicInteger newFaxes = new AtomicInteger();
     int mailboxCount = 0;
@@ -94,6 +121,7 @@ public class SyncConnection {
         listMailbox(connection, provider, cursor, newFaxes);
       }
       deliverDue(tenant, connection, provider, delivery);
+      acknowledgeOwed(connection, provider);
     } catch (ProviderException.RateLimited limited) {
       log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
       return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery);
@@ -176,7 +204,17 @@ public class SyncConnection {
   private void deliverDue(
       Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
     for (InboundFax fax : ledger.due(connection.id(), settings.deliveryBatch())) {
-      if (deliverOne(tenant, connection, provider, fax)) {
+      if (!ledger.claim(fax.id(), settings.claimLease())) {
+        continue; // another sync took it meanwhile
+      }
+      boolean delivered;
+      try {
+        delivered = deliverOne(tenant, connection, provider, fax);
+      } catch (ProviderException providerWide) {
+        ledger.release(fax.id());
+        throw providerWide;
+      }
+      if (delivered) {
         delivery[0]++;
       } else {
         delivery[1]++;
@@ -185,25 +223,69 @@ public class SyncConnection {
   }
 
   /**
-   * Downloads, checks and delivers one fax. Provider-wide failures (rate limit, revoked
-   * authorization) propagate and end the run; anything about this one fax is recorded on its row.
+   * Acknowledges delivered faxes at the source as their tenant chose when they were delivered. A
+   * failure leaves the acknowledgement owed for the next run; it never undoes the delivery.
+   */
+  private void acknowledgeOwed(ProviderConnection connection, FaxProvider provider) {
+    for (InboundFax fax :
+        ledger.awaitingAcknowledgement(connection.id(), settings.deliveryBatch())) {
+      try {
+        provider.acknowledge(connection, fax.source(), fax.acknowledgement());
+      } catch (ProviderException.Unavailable unavailable) {
+        log.info(
+            "Fax {}: acknowledgement at the source failed, will try again: {}",
+            fax.id(),
+            unavailable.getMessage());
+        return;
+      }
+      ledger.markAcknowledged(fax.id());
+      audit.record(
+          AuditKind.FAX_ACKNOWLEDGED,
+          ACTOR,
+          fax.tenantId().value(),
+          fax.connectionId().value(),
+          fax.id(),
+          Map.of("acknowledgement", fax.acknowledgement().name()));
+    }
+  }
+
+  /**
+   * Downloads, checks and delivers one fax. A document already staged and verified by an earlier
+   * attempt is delivered from staging without downloading it again. Provider-wide failures (rate
+   * limit, revoked authorization) propagate and end the run; anything about this one fax is
+   * recorded on its row.
    */
   private boolean deliverOne(
       Tenant tenant, ProviderConnection connection, FaxProvider provider, InboundFax fax) {
-    Path staging = settings.stagingDirectory().resolve(fax.id() + ".part");
+    Path staged = settings.stagingDirectory().resolve(fax.id() + ".staged");
+    Path partial = settings.stagingDirectory().resolve(fax.id() + ".part");
+    boolean keepStaged = false;
     try {
       Files.createDirectories(settings.stagingDirectory());
-      DownloadedDocument document = provider.download(connection, fax.source(), staging);
-      audit.record(
-          AuditKind.FAX_DOWNLOADED,
-          ACTOR,
-          tenant.id().value(),
-          connection.id().value(),
-          fax.id(),
-          Map.of("size", document.size(), "sha256", document.sha256()));
+      DownloadedDocument document = alreadyStaged(fax, staged).orElse(null);
+      if (document == null) {
+        DownloadedDocument downloaded = provider.download(connection, fax.source(), partial);
+        Files.move(partial, staged, StandardCopyOption.REPLACE_EXISTING);
+        document =
+            new DownloadedDocument(
+                staged, downloaded.size(), downloaded.sha256(), downloaded.contentType());
+        ledger.markDownloaded(fax.id(), document.size(), document.sha256());
+        audit.record(
+            AuditKind.FAX_DOWNLOADED,
+            ACTOR,
+            tenant.id().value(),
+            connection.id().value(),
+            fax.id(),
+            Map.of("size", document.size(), "sha256", document.sha256()));
+      }
       DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
       if (outcome instanceof DeliveryOutcome.Delivered delivered) {
-        ledger.markDelivered(fax.id(), document.size(), document.sha256(), delivered.location());
+        ledger.markDelivered(
+            fax.id(),
+            document.size(),
+            document.sha256(),
+            delivered.location(),
+            acknowledgements.of(tenant.id()));
         audit.record(
             AuditKind.FAX_DELIVERED,
             ACTOR,
@@ -214,11 +296,14 @@ public class SyncConnection {
                 "location", delivered.location(),
                 "size", document.size(),
                 "sha256", document.sha256()));
+        metrics.delivered(
+            tenant.slug(), Duration.between(fax.source().receivedAt(), clock.instant()));
         return true;
       }
       if (outcome instanceof DeliveryOutcome.Rejected rejected) {
         return fail(tenant, fax, rejected.reason(), true);
       }
+      keepStaged = !retries.exhaustedAfter(fax.attempts() + 1);
       return fail(tenant, fax, ((DeliveryOutcome.RetryLater) outcome).reason(), false);
     } catch (ProviderException.Gone gone) {
       return fail(tenant, fax, gone.getMessage(), true);
@@ -227,11 +312,41 @@ public class SyncConnection {
     } catch (IOException e) {
       return fail(tenant, fax, "Staging directory not writable: " + e.getMessage(), false);
     } finally {
-      try {
-        Files.deleteIfExists(staging);
-      } catch (IOException e) {
-        log.warn("Could not remove staging file {}: {}", staging, e.getMessage());
+      remove(partial);
+      if (!keepStaged) {
+        remove(staged);
       }
+    }
+  }
+
+  /** The staged copy of an earlier attempt, if it is still there and still hashes as recorded. */
+  private static Optional<DownloadedDocument> alreadyStaged(InboundFax fax, Path staged) {
+    if (fax.sha256() == null || fax.size() == null || !Files.isRegularFile(staged)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(staged)) {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      long size = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        sha256.update(buffer, 0, n);
+        size += n;
+      }
+      String hash = HexFormat.of().formatHex(sha256.digest());
+      if (size != fax.size() || !hash.equals(fax.sha256())) {
+        return Optional.empty();
+      }
+      return Optional.of(new DownloadedDocument(staged, size, hash, fax.source().contentType()));
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void remove(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("Could not remove staging file {}: {}", file, e.getMessage());
     }
   }
 
@@ -239,6 +354,7 @@ public class SyncConnection {
     int attempts = fax.attempts() + 1;
     if (permanent || retries.exhaustedAfter(attempts)) {
       ledger.markAbandoned(fax.id(), reason);
+      metrics.abandoned(tenant.slug());
       audit.record(
           AuditKind.FAX_ABANDONED,
           ACTOR,
@@ -250,6 +366,7 @@ public class SyncConnection {
     } else {
       Instant next = retries.nextAttempt(clock.instant(), attempts);
       ledger.markFailed(fax.id(), next, reason);
+      metrics.failed(tenant.slug());
       audit.record(
           AuditKind.FAX_FAILED,
           ACTOR,

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBase first retry delay; doubles per attempt, with jitter
  * @param retryMax the longest retry delay
  * @param stagingDirectory where documents are downloaded before delivery
+ * @param claimLease how long a fax claimed for delivery stays away from other syncs; a node that
+ *     dies holding it delays that fax by this much
+ * @param retentionWindow how long the provider keeps an inbound fax (RingCentral, HIPAA: 30 days)
+ * @param retentionWarning warn this long before a fax not yet delivered may age out
  */
 @ConfigurationProperties("faxbridge.sync")
 public record SyncSettings(
@@ -26,7 +30,10 @@ public record SyncSettings(
     @DefaultValue("10") int maxAttempts,
     @DefaultValue("30s") Duration retryBase,
     @DefaultValue("1h") Duration retryMax,
-    @DefaultValue("./data/staging") Path stagingDirectory) {
+    @DefaultValue("./data/staging") Path stagingDirectory,
+    @DefaultValue("10m") Duration claimLease,
+    @DefaultValue("30d") Duration retentionWindow,
+    @DefaultValue("7d") Duration retentionWarning) {
 
   public SyncSettings {
     if (overlap.isNegative()) {
@@ -40,6 +47,17 @@ public record SyncSettings(
     if (deliveryBatch < 1) {
       throw new IllegalArgumentException(
           "faxbridge.sync.delivery-batch must be at least 1, was " + deliveryBatch);
+    }
+    if (claimLease.isNegative() || claimLease.isZero()) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.claim-lease must be positive, was " + claimLease);
+    }
+    if (retentionWarning.isNegative() || retentionWarning.compareTo(retentionWindow) >= 0) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.retention-warning must be between 0 and retention-window ("
+              + retentionWindow
+              + "), was "
+              + retentionWarning);
     }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException(

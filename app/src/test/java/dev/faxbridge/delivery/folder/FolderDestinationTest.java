@@ -152,6 +152,7 @@ class FolderDestinationTest {
         Instant.now(),
         null,
         Instant.now(),
+        null,
         null);
   }
 

@@ -1,0 +1,104 @@
+package dev.faxbridge.sync;
+
+import dev.faxbridge.sync.SyncReport.Outcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sync engine's meters, tagged by tenant slug (never by phone number or anything else about a
+ * fax). Rate-limit waits and 429s are counted where they happen, in the RingCentral budget.
+ */
+@Component
+class SyncMetrics {
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> oldestUndeliveredAge = new ConcurrentHashMap<>();
+
+  SyncMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A fax reached its destination {@code latency} after the provider received it. */
+  void delivered(String tenant, Duration latency) {
+    Counter.builder("faxbridge.faxes.delivered")
+        .description("Faxes delivered to their destination")
+        .tag("tenant", tenant)
+        .register(registry)
+        .increment();
+    Timer.builder("faxbridge.faxes.delivery.latency")
+        .description("From the fax's arrival at the provider to its delivery")
+        .tag("tenant", tenant)
+        .register(registry)
+        .record(latency.isNegative() ? Duration.ZERO : latency);
+  }
+
+  void failed(String tenant) {
+    Counter.builder("faxbridge.faxes.failed")
+        .description("Failed delivery attempts that will be retried")
+        .tag("tenant", tenant)
+        .register(registry)
+        .increment();
+  }
+
+  void abandoned(String tenant) {
+    Counter.builder("faxbridge.faxes.abandoned")
+        .description("Faxes given up and moved to the dead letters")
+        .tag("tenant", tenant)
+        .register(registry)
+        .increment();
+  }
+
+  void syncFinished(String tenant, Outcome outcome, Duration took) {
+    Timer.builder("faxbridge.sync.duration")
+        .description("Duration of one sync of one connection")
+        .tag("tenant", tenant)
+        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry)
+        .record(took);
+  }
+
+  /** The tenant's current number of dead letters (abandoned faxes). */
+  void deadLetters(String tenant, long count) {
+    gauge(
+            deadLetters,
+            "faxbridge.faxes.dead.letters",
+            "Abandoned faxes waiting for an operator",
+            tenant)
+        .set(count);
+  }
+
+  /**
+   * How long the tenant's oldest fax at risk has been waiting (undelivered, or possibly arrived
+   * since its oldest mailbox cursor); compare with RingCentral's retention window.
+   */
+  void oldestAtRiskAge(String tenant, Duration age) {
+    gauge(
+            oldestUndeliveredAge,
+            "faxbridge.retention.oldest.at.risk.age.seconds",
+            "Age of the oldest fax not yet safely delivered, against the retention window",
+            tenant)
+        .set(age.toSeconds());
+  }
+
+  private AtomicLong gauge(
+      Map<String, AtomicLong> values, String name, String description, String tenant) {
+    return values.computeIfAbsent(
+        tenant,
+        t -> {
+          AtomicLong value = new AtomicLong();
+          Gauge.builder(name, value, AtomicLong::get)
+              .description(description)
+              .tag("tenant", t)
+              .register(registry);
+          return value;
+        });
+  }
+}
