@@ -52,7 +52,8 @@ final class MessageStore {
             "Unread",
             "Alive",
             attachmentIds.getAndAdd(3),
-            document);
+            document,
+            clock.instant());
     synchronized (this) {
       messages.put(id, fax);
     }

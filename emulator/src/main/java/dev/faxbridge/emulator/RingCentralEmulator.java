@@ -78,6 +78,8 @@ public final class RingCentralEmulator implements AutoCloseable {
     List<Route> platformRoutes = new ArrayList<>(oauth.routes());
     platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(
+        new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
     platform.createContext(
         "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
