@@ -76,6 +76,7 @@ public final class RingCentralEmulator implements AutoCloseable {
         new Listener.Services(
             sessions, directory, faults, rateLimits, requestLog, oauth::rateLimitSubject);
     List<Route> platformRoutes = new ArrayList<>(oauth.routes());
+    platformRoutes.addAll(new AuthorizePage(clock, directory, codes).routes());
     platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
     platformRoutes.addAll(
@@ -189,6 +190,15 @@ public final class RingCentralEmulator implements AutoCloseable {
 
   public void enableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, true);
+  }
+
+  /**
+   * Sets the password the authorization-code login page checks for this user (every user starts
+   * with {@code password}).
+   */
+  public void setPassword(String accountId, String extensionId, String password) {
+    requireExtension(accountId, extensionId);
+    directory.password(extensionId, password);
   }
 
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
