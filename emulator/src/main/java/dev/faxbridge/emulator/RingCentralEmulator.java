@@ -53,6 +53,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final Faults faults = new Faults(42);
   private final RateLimits rateLimits;
   private final RequestLog requestLog = new RequestLog();
+  private final Subscriptions subscriptions;
 
   private RingCentralEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
@@ -69,6 +70,8 @@ public final class RingCentralEmulator implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
+    store.onDelivery(subscriptions::faxDelivered);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
@@ -81,6 +84,7 @@ public final class RingCentralEmulator implements AutoCloseable {
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
     platformRoutes.addAll(
         new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(new SubscriptionEndpoints(subscriptions, directory).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
     platform.createContext(
         "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
@@ -255,6 +259,21 @@ public final class RingCentralEmulator implements AutoCloseable {
   /** Turns throttling off (headers still show the limits) or back on. */
   public void rateLimitsEnabled(boolean enabled) {
     rateLimits.configure(null, null, null, enabled);
+  }
+
+  /**
+   * Waits until every WebHook notification sent so far has been answered or has failed; false when
+   * {@code timeout} passed first.
+   */
+  public boolean awaitNotifications(Duration timeout) throws InterruptedException {
+    return subscriptions.awaitIdle(timeout);
+  }
+
+  /**
+   * Consecutive failed deliveries after which a WebHook subscription is blacklisted (default 3).
+   */
+  public void blacklistAfterFailures(int failures) {
+    subscriptions.blacklistAfter(failures);
   }
 
   public void injectFault(FaultRule rule) {
