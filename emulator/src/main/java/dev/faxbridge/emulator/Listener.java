@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ final class Listener implements HttpHandler {
     Instant at = clock.instant();
     String[] group = {RateLimitGroup.NONE.headerValue()};
     call.beforeAnswer(() -> services.requestLog().add(entry(at, call, group[0])));
+    call.header("RCRequestId", UUID.randomUUID().toString());
     try {
       Route route = null;
       for (Route candidate : routes) {

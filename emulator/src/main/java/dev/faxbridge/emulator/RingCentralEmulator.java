@@ -205,6 +205,15 @@ public final class RingCentralEmulator implements AutoCloseable {
     directory.password(extensionId, password);
   }
 
+  /**
+   * Inbox retention: faxes older than {@code maxAge} or beyond the newest {@code maxPerMailbox} of
+   * a mailbox disappear (HIPAA accounts: 30 days, 200). Null / {@code Integer.MAX_VALUE}: no limit
+   * (the default).
+   */
+  public void retention(Duration maxAge, int maxPerMailbox) {
+    store.retention(maxAge, maxPerMailbox);
+  }
+
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
   public int endSessions(String extensionId) {
     return sessions.endSessionsOf(extensionId);
