@@ -185,8 +185,13 @@ final class Listener implements HttpHandler {
     return PlatformError.api(404, "AGW-404", "Resource not found: " + call.path());
   }
 
+  /** The log entry; an {@code access_token} in the query (media host) is redacted. */
   private static LoggedRequest entry(Instant at, HttpCall call, String group) {
-    return new LoggedRequest(at, call.method(), call.path(), call.rawQuery(), call.status(), group);
+    String query = call.rawQuery();
+    if (query != null) {
+      query = query.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED");
+    }
+    return new LoggedRequest(at, call.method(), call.path(), query, call.status(), group);
   }
 
   /** Escapes to the JDK server so that it drops the connection without answering. */

@@ -103,6 +103,10 @@ class DocumentContentTest {
 
     assertThat(media.statusCode()).isEqualTo(200);
     assertThat(platform.statusCode()).isEqualTo(401);
+    assertThat(clinic.emu.requestLog())
+        .extracting(LoggedRequest::query)
+        .filteredOn(q -> q != null && q.contains("access_token"))
+        .containsOnly("access_token=REDACTED");
   }
 
   @Test
