@@ -2,6 +2,7 @@ package dev.faxbridge.emulator;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -106,9 +107,15 @@ final class OAuthEndpoints {
     if (assertion != null) {
       try {
         subject = SignedJWT.parse(assertion).getJWTClaimsSet().getSubject();
-      } catch (Exception e) {
+      } catch (ParseException e) {
         subject = "";
       }
+    } else if (form.get("refresh_token") != null) {
+      subject = sessions.ownerOf(form.get("refresh_token")).orElse("");
+    } else if (form.get("token") != null) {
+      subject = sessions.ownerOf(form.get("token")).orElse("");
+    } else if (form.get("code") != null) {
+      subject = codes.ownerOf(form.get("code")).orElse("");
     }
     return clientId + "|" + subject;
   }
