@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ final class Listener implements HttpHandler {
     Instant at = clock.instant();
     String[] group = {RateLimitGroup.NONE.headerValue()};
     call.beforeAnswer(() -> services.requestLog().add(entry(at, call, group[0])));
+    call.header("RCRequestId", UUID.randomUUID().toString());
     try {
       Route route = null;
       for (Route candidate : routes) {
@@ -183,8 +185,13 @@ final class Listener implements HttpHandler {
     return PlatformError.api(404, "AGW-404", "Resource not found: " + call.path());
   }
 
+  /** The log entry; an {@code access_token} in the query (media host) is redacted. */
   private static LoggedRequest entry(Instant at, HttpCall call, String group) {
-    return new LoggedRequest(at, call.method(), call.path(), call.rawQuery(), call.status(), group);
+    String query = call.rawQuery();
+    if (query != null) {
+      query = query.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED");
+    }
+    return new LoggedRequest(at, call.method(), call.path(), query, call.status(), group);
   }
 
   /** Escapes to the JDK server so that it drops the connection without answering. */

@@ -91,8 +91,8 @@ final class OAuthEndpoints {
    * subject of a JWT, the owner of a refresh token), or the app alone when that is unknown.
    */
   String rateLimitSubject(HttpCall call) {
-    Map<String, String> form = call.form();
-    String clientId = form.get("client_id");
+    Map<String, String> form = call.method().equals("POST") ? call.form() : Map.of();
+    String clientId = form.getOrDefault("client_id", call.param("client_id"));
     String basic = call.header("Authorization");
     if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair = decodeBasic(basic);

@@ -55,6 +55,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final Faults faults = new Faults(42);
   private final RateLimits rateLimits;
   private final RequestLog requestLog = new RequestLog();
+  private final Subscriptions subscriptions;
 
   private RingCentralEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
@@ -75,6 +76,8 @@ public final class RingCentralEmulator implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
+    store.onDelivery(subscriptions::faxDelivered);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
@@ -82,8 +85,12 @@ public final class RingCentralEmulator implements AutoCloseable {
         new Listener.Services(
             sessions, directory, faults, rateLimits, requestLog, oauth::rateLimitSubject);
     List<Route> platformRoutes = new ArrayList<>(oauth.routes());
+    platformRoutes.addAll(new AuthorizePage(clock, directory, codes).routes());
     platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(
+        new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(new SubscriptionEndpoints(subscriptions, directory).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
     platform.createContext(
         "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
@@ -269,6 +276,24 @@ public final class RingCentralEmulator implements AutoCloseable {
     record("enable", entry -> messageEntry(entry, accountId, extensionId, null));
   }
 
+  /**
+   * Sets the password the authorization-code login page checks for this user (every user starts
+   * with {@code password}).
+   */
+  public void setPassword(String accountId, String extensionId, String password) {
+    requireExtension(accountId, extensionId);
+    directory.password(extensionId, password);
+  }
+
+  /**
+   * Inbox retention: faxes older than {@code maxAge} or beyond the newest {@code maxPerMailbox} of
+   * a mailbox disappear (HIPAA accounts: 30 days, 200). Null / {@code Integer.MAX_VALUE}: no limit
+   * (the default).
+   */
+  public void retention(Duration maxAge, int maxPerMailbox) {
+    store.retention(maxAge, maxPerMailbox);
+  }
+
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
   public int endSessions(String extensionId) {
     return sessions.endSessionsOf(extensionId);
@@ -323,6 +348,21 @@ public final class RingCentralEmulator implements AutoCloseable {
   /** Turns throttling off (headers still show the limits) or back on. */
   public void rateLimitsEnabled(boolean enabled) {
     rateLimits.configure(null, null, null, enabled);
+  }
+
+  /**
+   * Waits until every WebHook notification sent so far has been answered or has failed; false when
+   * {@code timeout} passed first.
+   */
+  public boolean awaitNotifications(Duration timeout) throws InterruptedException {
+    return subscriptions.awaitIdle(timeout);
+  }
+
+  /**
+   * Consecutive failed deliveries after which a WebHook subscription is blacklisted (default 3).
+   */
+  public void blacklistAfterFailures(int failures) {
+    subscriptions.blacklistAfter(failures);
   }
 
   public void injectFault(FaultRule rule) {
