@@ -30,16 +30,20 @@ class DemoModeTest {
       waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= 3);
       deliveredBeforeRestart = deliveredFiles();
       assertThat(tenantSlugs(demo))
-          .containsExactly("hillcrest-cardiology", "lakeview-pediatrics", "riverside-family-practice");
+          .containsExactly(
+              "hillcrest-cardiology", "lakeview-pediatrics", "riverside-family-practice");
     }
-    for (String clinic : List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
+    for (String clinic :
+        List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
       DropFolder.of(data.resolve("inbox"), clinic).assertEveryDocumentMatchesItsSidecar();
     }
 
     try (FaxbridgeInstance again = FaxbridgeInstance.start(properties)) {
       waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= deliveredBeforeRestart + 3);
       assertThat(tenantSlugs(again)).hasSize(3);
-      assertThat(deliveriesPerFax(again)).as("no fax delivered twice").allMatch(count -> count == 1);
+      assertThat(deliveriesPerFax(again))
+          .as("no fax delivered twice")
+          .allMatch(count -> count == 1);
     }
   }
 
@@ -61,14 +65,19 @@ class DemoModeTest {
 
   private int deliveredFiles() {
     int count = 0;
-    for (String clinic : List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
+    for (String clinic :
+        List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
       count += DropFolder.of(data.resolve("inbox"), clinic).sidecars().size();
     }
     return count;
   }
 
   private static List<String> tenantSlugs(FaxbridgeInstance faxbridge) {
-    return faxbridge.bean(JdbcClient.class).sql("select slug from tenant order by slug").query(String.class).list();
+    return faxbridge
+        .bean(JdbcClient.class)
+        .sql("select slug from tenant order by slug")
+        .query(String.class)
+        .list();
   }
 
   private static List<Integer> deliveriesPerFax(FaxbridgeInstance faxbridge) {
@@ -79,7 +88,8 @@ class DemoModeTest {
         .list();
   }
 
-  private static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean()) {
       assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);

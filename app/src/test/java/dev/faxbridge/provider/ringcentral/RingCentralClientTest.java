@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad answers from the platform become clear, classified failures; nothing bad is taken as a fax. */
+/**
+ * Bad answers from the platform become clear, classified failures; nothing bad is taken as a fax.
+ */
 class RingCentralClientTest {
 
   private static final String MESSAGE_LIST =
@@ -126,7 +128,12 @@ class RingCentralClientTest {
     assertThatThrownBy(
             () ->
                 strict.download(
-                    token, contentUri(fax), data.resolve("x.pdf"), "application/pdf", null, "download"))
+                    token,
+                    contentUri(fax),
+                    data.resolve("x.pdf"),
+                    "application/pdf",
+                    null,
+                    "download"))
         .isInstanceOf(ProviderException.Misconfigured.class)
         .hasMessageContaining("media-urls");
     assertThat(emulator.requestLog()).isEmpty();
