@@ -1,12 +1,18 @@
 package dev.faxbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faxbridge.audit.AuditEvent;
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.folder.FolderDestination;
+import dev.faxbridge.emulator.Fault;
+import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
@@ -31,11 +37,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A fax travels from a RingCentral mailbox into its clinic's drop folder, exactly once. */
+@ExtendWith(OutputCaptureExtension.class)
 class FaxDeliveryTest {
 
   private static RingCentralEmulator emulator;
@@ -162,13 +173,15 @@ class FaxDeliveryTest {
       ConnectionId connection = connect(faxbridge, "birch", clinic);
       assertThat(sync(faxbridge, connection).delivered()).isEqualTo(2);
     }
-    assertThat(messageIds(DropFolder.of(environment.inbox(), "birch"))).containsExactlyInAnyOrder(read, deleted);
+    assertThat(messageIds(DropFolder.of(environment.inbox(), "birch")))
+        .containsExactlyInAnyOrder(read, deleted);
   }
 
   @Test
   void aFaxOlderThanTheDefault24HourWindowIsDeliveredOnTheFirstSync() throws Exception {
     Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Cedar");
-    String fridayFax = clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
+    String fridayFax =
+        clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
 
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "cedar", clinic);
@@ -238,9 +251,67 @@ class FaxDeliveryTest {
     folder.assertEveryDocumentMatchesItsSidecar();
   }
 
-  private static ConnectionId connectThroughApi(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
+  @Test
+  void everyFaxAndCredentialEventIsAuditedAndTheTrailCannotBeRewritten() throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Aspen");
+    clinic.receiveFax(0, 1);
+    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+      ConnectionId connection = connect(faxbridge, "aspen", clinic);
+      sync(faxbridge, connection);
+      TenantId tenant = faxbridge.bean(Tenants.class).findBySlug("aspen").orElseThrow().id();
+
+      List<AuditKind> kinds =
+          faxbridge.bean(AuditTrail.class).forTenant(tenant.value()).stream()
+              .map(AuditEvent::kind)
+              .toList();
+
+      assertThat(kinds)
+          .containsSubsequence(
+              AuditKind.TENANT_CREATED,
+              AuditKind.CONNECTION_ADDED,
+              AuditKind.CREDENTIAL_VALIDATED,
+              AuditKind.FAX_DISCOVERED,
+              AuditKind.FAX_DOWNLOADED,
+              AuditKind.FAX_DELIVERED);
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Test
+  void logsCarryNoPhoneNumbersNorCredentials(CapturedOutput output) throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Willow");
+    clinic.receiveFax(0, 2);
+    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+      ConnectionId connection = connect(faxbridge, "willow", clinic);
+      emulator.injectFault(
+          FaultRule.once(
+              "GET",
+              "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}",
+              Fault.truncatedBody()));
+      sync(faxbridge, connection);
+      makeDueNow(faxbridge, onlyFax(faxbridge, "willow"));
+      sync(faxbridge, connection);
+    } finally {
+      emulator.clearFaults();
+    }
+
+    assertThat(output.getAll())
+        .contains("Connection ")
+        .doesNotContain("6505550100")
+        .doesNotContain("6505550199")
+        .doesNotContain(clinic.jwt())
+        .doesNotContain(environment.app().clientSecret());
+  }
+
+  private static ConnectionId connectThroughApi(
+      FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
     var tenant =
-        faxbridge.api("POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
+        faxbridge.api(
+            "POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
     assertThat(tenant.statusCode()).isEqualTo(201);
     String tenantId = JsonMapper.builder().build().readTree(tenant.body()).get("id").asString();
     var connection =
@@ -250,7 +321,8 @@ class FaxDeliveryTest {
             "{\"provider\":\"ringcentral\",\"jwt\":\"" + clinic.jwt() + "\"}");
     assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
     assertThat(connection.body()).doesNotContain(clinic.jwt());
-    return ConnectionId.parse(JsonMapper.builder().build().readTree(connection.body()).get("id").asString());
+    return ConnectionId.parse(
+        JsonMapper.builder().build().readTree(connection.body()).get("id").asString());
   }
 
   private static ConnectionId connect(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
@@ -279,7 +351,7 @@ class FaxDeliveryTest {
 
   private static void makeDueNow(FaxbridgeInstance faxbridge, InboundFax fax) {
     faxbridge
-        .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .bean(JdbcClient.class)
         .sql("update inbound_fax set next_attempt_at = now() where id = :id")
         .param("id", fax.id())
         .update();

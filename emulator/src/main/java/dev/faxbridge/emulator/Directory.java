@@ -32,6 +32,18 @@ final class Directory {
     return registration;
   }
 
+  /** Registers an app with the credentials it had before a restart. */
+  synchronized AppRegistration restoreApp(ClientApp app, List<String> redirectUris) {
+    AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
+    apps.put(app.clientId(), registration);
+    appIds.incrementAndGet();
+    return registration;
+  }
+
+  synchronized List<ClientApp> apps() {
+    return apps.values().stream().map(AppRegistration::app).toList();
+  }
+
   synchronized Optional<AppRegistration> app(String clientId) {
     return Optional.ofNullable(clientId).map(apps::get);
   }
