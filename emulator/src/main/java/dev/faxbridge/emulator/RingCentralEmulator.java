@@ -56,6 +56,8 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final RateLimits rateLimits;
   private final RequestLog requestLog = new RequestLog();
   private final Subscriptions subscriptions;
+  private final List<Route> platformRoutes;
+  private final List<Route> mediaRoutes;
 
   private RingCentralEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
@@ -92,12 +94,11 @@ public final class RingCentralEmulator implements AutoCloseable {
         new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
     platformRoutes.addAll(new SubscriptionEndpoints(subscriptions, directory).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
+    this.platformRoutes = List.copyOf(platformRoutes);
+    this.mediaRoutes = new ContentEndpoint(store, mailboxes).routes();
     platform.createContext(
-        "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
-    media.createContext(
-        "/",
-        new Listener(
-            new ContentEndpoint(store, mailboxes).routes(), this::mediaUrl, true, clock, services));
+        "/", new Listener(this.platformRoutes, this::platformUrl, false, clock, services));
+    media.createContext("/", new Listener(mediaRoutes, this::mediaUrl, true, clock, services));
     platform.setExecutor(executor);
     media.setExecutor(executor);
     if (journal != null) {
@@ -488,6 +489,14 @@ public final class RingCentralEmulator implements AutoCloseable {
 
   private static String text(tools.jackson.databind.JsonNode entry, String field) {
     return entry.get(field).asString();
+  }
+
+  List<Route> platformRoutes() {
+    return platformRoutes;
+  }
+
+  List<Route> mediaRoutes() {
+    return mediaRoutes;
   }
 
   Directory directory() {

@@ -168,6 +168,18 @@ class ControlApiTest {
   }
 
   @Test
+  void retentionThroughTheControlApiDropsOldFaxes() throws Exception {
+    FaxMessage old = clinic.fax(clinic.owner(), 1);
+    post("/control/time", "{\"advance\": \"P31D\"}");
+
+    post("/control/retention", "{\"maxAge\": \"P30D\", \"maxPerMailbox\": 200}");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> clinic.emu.fax(clinic.account.id(), clinic.owner(), old.messageId()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badControlInputIsA400WithAMessage() throws Exception {
     HttpResponse<String> response =
         http.send(
