@@ -117,6 +117,9 @@ final class SubscriptionEndpoints {
   private List<EventFilter> parse(List<String> raw, Caller caller) {
     List<EventFilter> parsed = new ArrayList<>();
     for (String text : raw) {
+      if (isRenewalReminder(text)) {
+        continue;
+      }
       EventFilter filter =
           EventFilter.parse(text, caller)
               .orElseThrow(
@@ -135,6 +138,14 @@ final class SubscriptionEndpoints {
       parsed.add(filter);
     }
     return parsed;
+  }
+
+  /**
+   * The renewal-reminder filter ({@code /restapi/v1.0/subscription/~?threshold=..&interval=..}) is
+   * accepted but reported under {@code disabledFilters}: the emulator sends no reminders.
+   */
+  static boolean isRenewalReminder(String filter) {
+    return filter.startsWith("/restapi/v1.0/subscription/");
   }
 
   private static Duration lifetime(JsonNode body) {

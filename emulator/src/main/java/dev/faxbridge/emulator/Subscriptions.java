@@ -162,8 +162,17 @@ final class Subscriptions {
       json.put("uri", platformUrl.get() + "/restapi/v1.0/subscription/" + s.id);
       json.put("id", s.id);
       ArrayNode filters = json.putArray("eventFilters");
-      s.eventFilters.forEach(filters::add);
-      json.putArray("disabledFilters");
+      ArrayNode disabled = json.putArray("disabledFilters");
+      for (String filter : s.eventFilters) {
+        if (SubscriptionEndpoints.isRenewalReminder(filter)) {
+          ObjectNode entry = disabled.addObject();
+          entry.put("filter", filter);
+          entry.put("reason", "NotSupported");
+          entry.put("message", "The emulator sends no renewal reminders");
+        } else {
+          filters.add(filter);
+        }
+      }
       json.put("expirationTime", Json.time(s.expirationTime));
       json.put(
           "expiresIn",

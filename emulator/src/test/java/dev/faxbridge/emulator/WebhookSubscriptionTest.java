@@ -63,6 +63,16 @@ class WebhookSubscriptionTest {
   }
 
   @Test
+  void renewalReminderFilterIsReportedAsDisabled() throws Exception {
+    String reminder = "/restapi/v1.0/subscription/~?threshold=86400&interval=3600";
+
+    SubscriptionInfo info = subscribe(clinic.loginAsOwner(), request(FAX_FILTER, reminder));
+
+    assertThat(info.eventFilters).containsExactly(FAX_FILTER);
+    assertThat(info.disabledFilters).extracting(d -> d.filter).containsExactly(reminder);
+  }
+
+  @Test
   void endpointThatDoesNotEchoTheTokenIsRefused() {
     receiver.echoValidationToken = false;
 
