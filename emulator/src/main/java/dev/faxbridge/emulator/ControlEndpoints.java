@@ -297,6 +297,8 @@ final class ControlEndpoints {
       entry.put("query", r.query());
       entry.put("status", r.status());
       entry.put("rateLimitGroup", r.rateLimitGroup());
+      entry.put("accountId", r.accountId());
+      entry.put("extensionId", r.extensionId());
     }
     call.respond(200, json);
   }

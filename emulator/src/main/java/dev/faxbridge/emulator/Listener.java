@@ -194,7 +194,16 @@ final class Listener implements HttpHandler {
     if (query != null) {
       query = query.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED");
     }
-    return new LoggedRequest(at, call.method(), call.path(), query, call.status(), group);
+    Caller caller = call.caller();
+    return new LoggedRequest(
+        at,
+        call.method(),
+        call.path(),
+        query,
+        call.status(),
+        group,
+        caller == null ? null : caller.accountId(),
+        caller == null ? null : caller.extensionId());
   }
 
   /** Escapes to the JDK server so that it drops the connection without answering. */

@@ -178,6 +178,25 @@ class RateLimitTest {
   }
 
   @Test
+  void requestLogTellsTenantsApartWhilePathsUseTilde() throws Exception {
+    Account other = clinic.emu.createAccount("Clinic B");
+    RestClient b =
+        clinic.login(
+            clinic.emu.issueJwtCredential(
+                other.id(), other.ownerExtensionId(), clinic.app.clientId()));
+    RestClient a = clinic.loginAsOwner();
+    listMessages(a);
+    listMessages(b);
+    listMessages(b);
+
+    assertThat(clinic.emu.requestLog()).filteredOn(r -> r.byAccount(other.id())).hasSize(2);
+    assertThat(clinic.emu.requestLog())
+        .filteredOn(r -> r.byAccount(clinic.account.id()))
+        .extracting(LoggedRequest::extensionId)
+        .containsExactly(clinic.owner());
+  }
+
+  @Test
   void requestLogShowsTheGroupAndStatusOfEveryRequest() throws Exception {
     clinic.emu.rateLimit("Light", 1);
     RestClient rc = clinic.loginAsOwner();
