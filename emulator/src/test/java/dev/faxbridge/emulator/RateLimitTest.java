@@ -141,6 +141,19 @@ class RateLimitTest {
   }
 
   @Test
+  void subSecondPenaltyIsAnnouncedAsOneSecondNotZero() throws Exception {
+    clinic.emu.rateLimitTiming(Duration.ofMillis(500), Duration.ofMillis(200));
+    clinic.emu.rateLimit("Light", 1);
+    RestClient rc = clinic.loginAsOwner();
+    listMessages(rc);
+
+    RestException e = refused(rc);
+
+    assertThat(e.response.header("Retry-After")).isEqualTo("1");
+    assertThat(e.response.header("X-Rate-Limit-Window")).isEqualTo("1");
+  }
+
+  @Test
   void tokenEndpointIsInTheAuthGroupPerUser() throws Exception {
     for (int i = 0; i < 5; i++) {
       clinic.loginAsOwner();
