@@ -3,6 +3,7 @@ package dev.faxbridge.emulator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -239,7 +240,7 @@ class PersistedState implements MessageStore.Observer {
     return node.isMissingNode() || node.isNull() ? null : node.asString();
   }
 
-  private void record(String op, java.util.function.Consumer<ObjectNode> fields) {
+  private void record(String op, Consumer<ObjectNode> fields) {
     if (journal != null) {
       journal.record(op, fields);
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -209,7 +211,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   }
 
   /** When the newest fax of an account arrived, if it has any. */
-  public java.util.Optional<Instant> newestFaxTime(String accountId) {
+  public Optional<Instant> newestFaxTime(String accountId) {
     return directory.extensions(accountId).stream()
         .flatMap(extension -> store.mailbox(accountId, extension.id()).stream())
         .map(StoredFax::creationTime)
@@ -433,7 +435,7 @@ public final class RingCentralEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
-    private java.nio.file.Path stateDirectory;
+    private Path stateDirectory;
 
     private Builder() {}
 
@@ -441,7 +443,7 @@ public final class RingCentralEmulator implements AutoCloseable {
      * Keeps accounts, apps, credentials and faxes in this directory across restarts (see {@link
      * StateJournal}); without it, all state is gone when the emulator stops.
      */
-    public Builder stateDirectory(java.nio.file.Path directory) {
+    public Builder stateDirectory(Path directory) {
       this.stateDirectory = directory;
       return this;
     }
