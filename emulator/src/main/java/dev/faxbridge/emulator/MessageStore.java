@@ -29,6 +29,8 @@ final class MessageStore {
   private Observer observer = PersistedState.NONE;
   private Duration maxAge;
   private int maxPerMailbox = Integer.MAX_VALUE;
+  private final List<Consumer<StoredFax>> changeListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Consumer<StoredFax>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -39,6 +41,11 @@ final class MessageStore {
 
   void onDelivery(Consumer<StoredFax> listener) {
     listeners.add(listener);
+  }
+
+  /** Hears about read-status changes and deletions; called under the store's monitor. */
+  void onChange(Consumer<StoredFax> listener) {
+    changeListeners.add(listener);
   }
 
   /**
@@ -135,6 +142,7 @@ final class MessageStore {
     StoredFax changed = fax.withReadStatus(status, clock.instant());
     messages.put(id, changed);
     observer.readStatusChanged(changed);
+    changeListeners.forEach(listener -> listener.accept(changed));
     return changed;
   }
 
@@ -148,6 +156,7 @@ final class MessageStore {
       documents.discard(fax.document());
     }
     observer.deleted(changed, purge);
+    changeListeners.forEach(listener -> listener.accept(changed));
     return changed;
   }
 

@@ -84,6 +84,7 @@ public final class RingCentralEmulator implements AutoCloseable {
             });
     this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
     store.onDelivery(subscriptions::faxDelivered);
+    store.onChange(subscriptions::faxChanged);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
