@@ -75,9 +75,11 @@ class ConcurrentClinicsTest {
                     return downloads;
                   }));
         }
+        int downloads = 0;
         for (Future<Integer> reader : readers) {
-          assertThat(reader.get()).isNotNegative();
+          downloads += reader.get(); // rethrows a reader's failed size check or HTTP error
         }
+        assertThat(downloads).isPositive();
         for (int i = 0; i < accounts.size(); i++) {
           Set<String> delivered = expected.get(i).get();
           RestClient rc =
