@@ -32,6 +32,7 @@ final class ControlEndpoints {
     routes.add(control("POST", "/control/accounts/{accountId}/extensions", this::createExtension));
     routes.add(control("POST", MAILBOX + "/jwt", this::issueJwt));
     routes.add(control("POST", "/control/jwt/revoke", this::revokeJwt));
+    routes.add(control("POST", "/control/sessions/revoke", this::revokeSession));
     routes.add(control("POST", MAILBOX + "/disable", c -> enable(c, false)));
     routes.add(control("POST", MAILBOX + "/enable", c -> enable(c, true)));
     routes.add(control("POST", MAILBOX + "/sessions/end", this::endSessions));
@@ -136,6 +137,12 @@ final class ControlEndpoints {
   private void revokeJwt(HttpCall call) {
     ObjectNode json = Json.object();
     json.put("revoked", emu.revokeJwtCredential(required(call.json(), "jwt")));
+    call.respond(200, json);
+  }
+
+  private void revokeSession(HttpCall call) {
+    ObjectNode json = Json.object();
+    json.put("revoked", emu.revokeSession(required(call.json(), "token")));
     call.respond(200, json);
   }
 

@@ -260,6 +260,14 @@ public final class RingCentralEmulator implements AutoCloseable {
     store.retention(maxAge, maxPerMailbox);
   }
 
+  /**
+   * Ends the OAuth session one access or refresh token belongs to, as the user terminating the app
+   * session would; false if no live session has that token.
+   */
+  public boolean revokeSession(String token) {
+    return sessions.revoke(token);
+  }
+
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
   public int endSessions(String extensionId) {
     return sessions.endSessionsOf(extensionId);

@@ -180,6 +180,21 @@ class ControlApiTest {
   }
 
   @Test
+  void revokingOneSessionLeavesTheUsersOtherSessionsAlive() throws Exception {
+    RestClient revoked = clinic.loginAsOwner();
+    RestClient other = clinic.loginAsOwner();
+
+    JsonNode answer =
+        post("/control/sessions/revoke", "{\"token\": \"" + revoked.token.refresh_token + "\"}");
+
+    assertThat(answer.path("revoked").asBoolean()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> revoked.restapi().account().extension().list())
+        .hasMessageContaining("OAU-213");
+    assertThat(other.restapi().account().extension().list().records).isNotEmpty();
+  }
+
+  @Test
   void badControlInputIsA400WithAMessage() throws Exception {
     HttpResponse<String> response =
         http.send(
