@@ -67,13 +67,14 @@ final class AuthorizePage {
       throw PlatformError.oauth(
           400, "unsupported_response_type", "OAU-103", "Unsupported response type");
     }
-    ClientApp app =
+    Directory.AppRegistration registration =
         directory
             .app(params.get("client_id"))
-            .map(Directory.AppRegistration::app)
             .orElseThrow(
                 () -> PlatformError.oauth(400, "invalid_client", "OAU-153", "Invalid client"));
-    List<String> registered = directory.app(app.clientId()).orElseThrow().redirectUris();
+    ClientApp app = registration.app();
+    OAuthEndpoints.requireGrant(registration, AppSpec.Grant.AUTHORIZATION_CODE);
+    List<String> registered = registration.redirectUris();
     if (registered.isEmpty()) {
       throw PlatformError.oauth(403, "invalid_request", "OAU-113", "No redirect URI registered");
     }
@@ -129,7 +130,9 @@ final class AuthorizePage {
     synchronized (this) {
       pending.put(id, request.loggedIn(user));
     }
-    call.respondHtml(200, consentHtml(id, request.app(), user));
+    String scope =
+        directory.app(request.app().clientId()).map(r -> r.spec().scopeString()).orElse("");
+    call.respondHtml(200, consentHtml(id, request.app(), user, scope));
   }
 
   void consent(HttpCall call) {
@@ -191,7 +194,7 @@ final class AuthorizePage {
             + "<button type=\"submit\" id=\"signin\">Sign in</button></form>");
   }
 
-  private static String consentHtml(String id, ClientApp app, Extension user) {
+  private static String consentHtml(String id, ClientApp app, Extension user, String scope) {
     return page(
         "Authorize",
         "<p><b>"
@@ -201,7 +204,7 @@ final class AuthorizePage {
             + " (extension "
             + escape(user.extensionNumber())
             + "): "
-            + escape(OAuthSessions.SCOPE)
+            + escape(scope)
             + ".</p>"
             + "<form method=\"post\" action=\"/emulator/consent\">"
             + hidden("authorization", id)

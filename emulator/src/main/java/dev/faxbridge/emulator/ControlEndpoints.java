@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -91,7 +94,18 @@ final class ControlEndpoints {
     JsonNode body = call.json();
     List<String> redirectUris = new ArrayList<>();
     body.path("redirectUris").forEach(n -> redirectUris.add(n.asString()));
-    ClientApp app = emu.createApp(text(body, "name", "app"), redirectUris);
+    AppSpec spec = AppSpec.named(text(body, "name", "app")).redirectUris(redirectUris);
+    if (body.has("scopes")) {
+      Set<String> scopes = new HashSet<>();
+      body.path("scopes").forEach(n -> scopes.add(n.asString()));
+      spec = spec.scopes(scopes);
+    }
+    if (body.has("grants")) {
+      Set<AppSpec.Grant> grants = EnumSet.noneOf(AppSpec.Grant.class);
+      body.path("grants").forEach(n -> grants.add(AppSpec.Grant.valueOf(n.asString())));
+      spec = spec.grants(grants);
+    }
+    ClientApp app = emu.createApp(spec);
     ObjectNode json = Json.object();
     json.put("clientId", app.clientId());
     json.put("clientSecret", app.clientSecret());

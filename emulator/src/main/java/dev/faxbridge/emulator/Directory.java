@@ -24,17 +24,17 @@ final class Directory {
   private final Map<String, Extension> extensions = new LinkedHashMap<>();
   private final Map<String, String> passwords = new LinkedHashMap<>();
 
-  synchronized AppRegistration createApp(String name, List<String> redirectUris) {
+  synchronized AppRegistration createApp(AppSpec spec) {
     String clientId = "EMU" + appIds.getAndIncrement() + token(12);
-    ClientApp app = new ClientApp(clientId, token(24), name);
-    AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
+    ClientApp app = new ClientApp(clientId, token(24), spec.name());
+    AppRegistration registration = new AppRegistration(app, spec);
     apps.put(clientId, registration);
     return registration;
   }
 
   /** Registers an app with the credentials it had before a restart. */
-  synchronized AppRegistration restoreApp(ClientApp app, List<String> redirectUris) {
-    AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
+  synchronized AppRegistration restoreApp(ClientApp app, AppSpec spec) {
+    AppRegistration registration = new AppRegistration(app, spec);
     apps.put(app.clientId(), registration);
     appIds.incrementAndGet();
     return registration;
@@ -157,5 +157,13 @@ final class Directory {
   }
 
   /** An app with its registered redirect URIs (for the authorization-code flow). */
-  record AppRegistration(ClientApp app, List<String> redirectUris) {}
+  record AppRegistration(ClientApp app, AppSpec spec) {
+    List<String> redirectUris() {
+      return spec.redirectUris();
+    }
+
+    boolean allows(AppSpec.Grant grant) {
+      return spec.grants().contains(grant);
+    }
+  }
 }

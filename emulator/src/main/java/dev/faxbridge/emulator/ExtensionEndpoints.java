@@ -26,18 +26,25 @@ final class ExtensionEndpoints {
   List<Route> routes() {
     return List.of(
         new Route(
-            "GET", "/restapi/v1.0/account/{accountId}", RateLimitGroup.LIGHT, true, this::account),
+            "GET",
+            "/restapi/v1.0/account/{accountId}",
+            RateLimitGroup.LIGHT,
+            true,
+            "ReadAccounts",
+            this::account),
         new Route(
             "GET",
             "/restapi/v1.0/account/{accountId}/extension",
             RateLimitGroup.MEDIUM,
             true,
+            "ReadAccounts",
             this::list),
         new Route(
             "GET",
             "/restapi/v1.0/account/{accountId}/extension/{extensionId}",
             RateLimitGroup.LIGHT,
             true,
+            "ReadAccounts",
             this::get));
   }
 

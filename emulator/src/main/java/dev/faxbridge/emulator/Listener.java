@@ -72,6 +72,9 @@ final class Listener implements HttpHandler {
         call.caller(authenticate(call));
       }
       throttle(route, call);
+      if (call.caller() != null) {
+        Scopes.require(call.caller(), route.permission());
+      }
       route.endpoint().handle(call);
     } catch (PlatformError e) {
       if (call.status() == 0) {
@@ -134,7 +137,12 @@ final class Listener implements HttpHandler {
             .map(Extension::admin)
             .orElse(false);
     return new Caller(
-        session.accountId(), session.extensionId(), session.clientId(), session.id(), admin);
+        session.accountId(),
+        session.extensionId(),
+        session.clientId(),
+        session.id(),
+        admin,
+        session.scopes());
   }
 
   private void throttle(Route route, HttpCall call) {

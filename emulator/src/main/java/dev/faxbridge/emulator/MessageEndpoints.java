@@ -41,22 +41,35 @@ final class MessageEndpoints {
 
   List<Route> routes() {
     return List.of(
-        new Route("GET", BASE + "/message-store", RateLimitGroup.LIGHT, true, this::list),
         new Route(
-            "GET", BASE + "/message-store/{messageId}", RateLimitGroup.LIGHT, true, this::get),
+            "GET", BASE + "/message-store", RateLimitGroup.LIGHT, true, "ReadMessages", this::list),
         new Route(
-            "PUT", BASE + "/message-store/{messageId}", RateLimitGroup.MEDIUM, true, this::update),
+            "GET",
+            BASE + "/message-store/{messageId}",
+            RateLimitGroup.LIGHT,
+            true,
+            "ReadMessages",
+            this::get),
+        new Route(
+            "PUT",
+            BASE + "/message-store/{messageId}",
+            RateLimitGroup.MEDIUM,
+            true,
+            "EditMessages",
+            this::update),
         new Route(
             "PATCH",
             BASE + "/message-store/{messageId}",
             RateLimitGroup.MEDIUM,
             true,
+            "EditMessages",
             this::update),
         new Route(
             "DELETE",
             BASE + "/message-store/{messageId}",
             RateLimitGroup.MEDIUM,
             true,
+            "EditMessages",
             this::delete));
   }
 

@@ -45,6 +45,7 @@ final class MessageSyncEndpoint {
             MessageEndpoints.BASE + "/message-sync",
             RateLimitGroup.LIGHT,
             true,
+            "ReadMessages",
             this::sync));
   }
 

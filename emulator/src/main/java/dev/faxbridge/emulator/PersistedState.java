@@ -2,9 +2,13 @@ package dev.faxbridge.emulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,14 +31,17 @@ class PersistedState implements MessageStore.Observer {
     this.journal = journal;
   }
 
-  void app(ClientApp app, List<String> redirectUris) {
+  void app(ClientApp app, AppSpec spec) {
     record(
         "app",
         e -> {
           e.put("name", app.name());
           e.put("clientId", app.clientId());
           e.put("clientSecret", app.clientSecret());
-          redirectUris.forEach(e.putArray("redirectUris")::add);
+          spec.redirectUris().forEach(e.putArray("redirectUris")::add);
+          spec.scopes().stream().sorted().forEach(e.putArray("scopes")::add);
+          ArrayNode grants = e.putArray("grants");
+          spec.grants().stream().sorted().forEach(g -> grants.add(g.name()));
         });
   }
 
@@ -148,8 +155,16 @@ class PersistedState implements MessageStore.Observer {
       case "app" -> {
         List<String> uris = new ArrayList<>();
         e.path("redirectUris").forEach(uri -> uris.add(uri.asString()));
+        AppSpec spec = AppSpec.named(text(e, "name")).redirectUris(uris);
+        if (e.has("scopes")) { // journals before scopes were recorded: the permissive default
+          Set<String> scopes = new HashSet<>();
+          e.path("scopes").forEach(scope -> scopes.add(scope.asString()));
+          Set<AppSpec.Grant> grants = EnumSet.noneOf(AppSpec.Grant.class);
+          e.path("grants").forEach(grant -> grants.add(AppSpec.Grant.valueOf(grant.asString())));
+          spec = spec.scopes(scopes).grants(grants);
+        }
         directory.restoreApp(
-            new ClientApp(text(e, "clientId"), text(e, "clientSecret"), text(e, "name")), uris);
+            new ClientApp(text(e, "clientId"), text(e, "clientSecret"), text(e, "name")), spec);
       }
       case "account" -> {
         if (text(e, "id") == null) { // journals written before ids were recorded

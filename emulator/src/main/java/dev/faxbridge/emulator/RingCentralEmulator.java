@@ -141,15 +141,20 @@ public final class RingCentralEmulator implements AutoCloseable {
     return clock;
   }
 
-  /** Registers an app with all grants enabled and no redirect URI. */
+  /** Registers an app with every scope and grant and no redirect URI. */
   public ClientApp createApp(String name) {
-    return createApp(name, List.of());
+    return createApp(AppSpec.named(name));
   }
 
   /** Registers an app whose authorization-code flow may redirect to exactly these URIs. */
   public ClientApp createApp(String name, List<String> redirectUris) {
-    ClientApp app = directory.createApp(name, redirectUris).app();
-    state.app(app, redirectUris);
+    return createApp(AppSpec.named(name).redirectUris(redirectUris));
+  }
+
+  /** Registers an app as configured in the developer console: scopes, grants, redirect URIs. */
+  public ClientApp createApp(AppSpec spec) {
+    ClientApp app = directory.createApp(spec).app();
+    state.app(app, spec);
     return app;
   }
 

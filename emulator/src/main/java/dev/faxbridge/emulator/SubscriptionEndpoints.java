@@ -28,7 +28,7 @@ final class SubscriptionEndpoints {
 
   List<Route> routes() {
     return List.of(
-        new Route("POST", BASE, RateLimitGroup.MEDIUM, true, this::create),
+        new Route("POST", BASE, RateLimitGroup.MEDIUM, true, "SubscriptionWebhook", this::create),
         new Route("GET", BASE, RateLimitGroup.LIGHT, true, this::list),
         new Route("GET", BASE + "/{subscriptionId}", RateLimitGroup.LIGHT, true, this::get),
         new Route("PUT", BASE + "/{subscriptionId}", RateLimitGroup.MEDIUM, true, this::update),

@@ -172,6 +172,30 @@ class StateDirectoryTest {
   }
 
   @Test
+  void anAppsScopesAndGrantsSurviveARestart() throws Exception {
+    AppSpec spec =
+        AppSpec.named("narrow")
+            .scopes(java.util.Set.of())
+            .grants(java.util.EnumSet.of(AppSpec.Grant.JWT_BEARER));
+    ClientApp app;
+    Account account;
+    try (RingCentralEmulator emu = RingCentralEmulator.builder().stateDirectory(state).start()) {
+      app = emu.createApp(spec);
+      account = emu.createAccount("Clinic A");
+    }
+    try (RingCentralEmulator emu = RingCentralEmulator.builder().stateDirectory(state).start()) {
+      RestClient sdk =
+          new RestClient(app.clientId(), app.clientSecret(), emu.platformUrl().toString());
+      com.ringcentral.definitions.TokenInfo token =
+          sdk.authorize(
+              emu.issueJwtCredential(account.id(), account.ownerExtensionId(), app.clientId()));
+
+      assertThat(token.scope).isEmpty();
+      assertThat(token.refresh_token).isNull();
+    }
+  }
+
+  @Test
   void withoutAStateDirectoryNothingIsKept() {
     try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
       emu.createAccount("Clinic A");
