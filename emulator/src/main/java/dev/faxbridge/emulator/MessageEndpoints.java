@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -155,7 +156,7 @@ final class MessageEndpoints {
   static List<String> values(HttpCall call, String name, Set<String> allowed) {
     List<String> values =
         call.params(name).stream()
-            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .flatMap(v -> Arrays.stream(v.split(",")))
             .filter(v -> !v.isEmpty())
             .toList();
     for (String value : values) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -29,10 +30,8 @@ final class MessageStore {
   private Observer observer = PersistedState.NONE;
   private Duration maxAge;
   private int maxPerMailbox = Integer.MAX_VALUE;
-  private final List<Consumer<StoredFax>> changeListeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final List<Consumer<StoredFax>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Consumer<StoredFax>> changeListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<StoredFax>> listeners = new CopyOnWriteArrayList<>();
 
   MessageStore(Clock clock, FaxDocuments documents) {
     this.clock = clock;
