@@ -162,13 +162,15 @@ class FaxDeliveryTest {
       ConnectionId connection = connect(faxbridge, "birch", clinic);
       assertThat(sync(faxbridge, connection).delivered()).isEqualTo(2);
     }
-    assertThat(messageIds(DropFolder.of(environment.inbox(), "birch"))).containsExactlyInAnyOrder(read, deleted);
+    assertThat(messageIds(DropFolder.of(environment.inbox(), "birch")))
+        .containsExactlyInAnyOrder(read, deleted);
   }
 
   @Test
   void aFaxOlderThanTheDefault24HourWindowIsDeliveredOnTheFirstSync() throws Exception {
     Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Cedar");
-    String fridayFax = clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
+    String fridayFax =
+        clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
 
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "cedar", clinic);
@@ -238,9 +240,11 @@ class FaxDeliveryTest {
     folder.assertEveryDocumentMatchesItsSidecar();
   }
 
-  private static ConnectionId connectThroughApi(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
+  private static ConnectionId connectThroughApi(
+      FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
     var tenant =
-        faxbridge.api("POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
+        faxbridge.api(
+            "POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
     assertThat(tenant.statusCode()).isEqualTo(201);
     String tenantId = JsonMapper.builder().build().readTree(tenant.body()).get("id").asString();
     var connection =
@@ -250,7 +254,8 @@ class FaxDeliveryTest {
             "{\"provider\":\"ringcentral\",\"jwt\":\"" + clinic.jwt() + "\"}");
     assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
     assertThat(connection.body()).doesNotContain(clinic.jwt());
-    return ConnectionId.parse(JsonMapper.builder().build().readTree(connection.body()).get("id").asString());
+    return ConnectionId.parse(
+        JsonMapper.builder().build().readTree(connection.body()).get("id").asString());
   }
 
   private static ConnectionId connect(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {

@@ -26,7 +26,9 @@ public record Clinic(
 
   public FaxMessage receiveFax(int mailbox, int pages) {
     return emulator.deliverFax(
-        account.id(), mailboxIds.get(mailbox), InboundFaxSpec.of("+16505550100", "+16505550199", pages));
+        account.id(),
+        mailboxIds.get(mailbox),
+        InboundFaxSpec.of("+16505550100", "+16505550199", pages));
   }
 
   public FaxMessage receiveFaxAt(int mailbox, int pages, Instant at) {

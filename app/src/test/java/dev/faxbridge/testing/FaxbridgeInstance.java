@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A real faxbridge, started in this JVM with the given properties (as command-line arguments, so
- * they win over application.yml) and stopped on {@link #close()};
- * several can run at once or one after another on the same database (a restart).
+ * they win over application.yml) and stopped on {@link #close()}; several can run at once or one
+ * after another on the same database (a restart).
  */
 public final class FaxbridgeInstance implements AutoCloseable {
 

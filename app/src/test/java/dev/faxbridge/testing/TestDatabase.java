@@ -23,7 +23,8 @@ public final class TestDatabase {
       try {
         server =
             EmbeddedDatabase.start(
-                new DatabaseSettings(Files.createTempDirectory("faxbridge-test-pg"), 0, "postgres"));
+                new DatabaseSettings(
+                    Files.createTempDirectory("faxbridge-test-pg"), 0, "postgres"));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }

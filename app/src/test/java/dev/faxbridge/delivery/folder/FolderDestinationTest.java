@@ -120,7 +120,9 @@ class FolderDestinationTest {
     Path file = staging.resolve(UUID.randomUUID() + ".part");
     Files.write(file, content);
     return new FaxDocument(
-        tenant, fax, new DownloadedDocument(file, content.length, "ab".repeat(32), "application/pdf"));
+        tenant,
+        fax,
+        new DownloadedDocument(file, content.length, "ab".repeat(32), "application/pdf"));
   }
 
   private InboundFax fax(String messageId) {
