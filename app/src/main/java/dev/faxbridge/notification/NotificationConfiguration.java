@@ -3,6 +3,7 @@ package dev.faxbridge.notification;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.faxbridge.platform.SealedColumn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +16,16 @@ class NotificationConfiguration {
       SendNotifications sender, NotificationSettings settings) {
     return Tasks.recurring("send-notifications", FixedDelay.of(settings.sendEvery()))
         .execute((instance, context) -> sender.sendDue());
+  }
+
+  @Bean
+  SealedColumn webhookSecretColumn() {
+    return new SealedColumn(
+        "tenant_notification_settings", "webhook_secret_ciphertext", "tenant_id");
+  }
+
+  @Bean
+  SealedColumn notificationBodyColumn() {
+    return new SealedColumn("notification", "body_ciphertext", "id");
   }
 }
