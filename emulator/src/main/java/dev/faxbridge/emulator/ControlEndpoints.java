@@ -44,6 +44,8 @@ final class ControlEndpoints {
     routes.add(control("POST", "/control/time", this::moveTime));
     routes.add(control("POST", "/control/token-policy", this::tokenPolicy));
     routes.add(control("POST", "/control/rate-limits", this::rateLimits));
+    routes.add(control("POST", "/control/retention", this::retention));
+    routes.add(control("POST", "/control/subscriptions", this::subscriptionSettings));
     routes.add(control("GET", "/control/requests", this::requests));
     routes.add(control("DELETE", "/control/requests", c -> ok(c, () -> emu.clearRequestLog())));
     return routes;
@@ -261,6 +263,25 @@ final class ControlEndpoints {
     body.path("limits").properties().forEach(e -> emu.rateLimit(e.getKey(), e.getValue().asInt()));
     if (body.has("enabled")) {
       emu.rateLimitsEnabled(body.path("enabled").asBoolean());
+    }
+    call.respondEmpty(204);
+  }
+
+  /** {@code {"maxAge": "P30D", "maxPerMailbox": 200}}; omitted fields switch that limit off. */
+  private void retention(HttpCall call) {
+    JsonNode body = call.json();
+    String maxAge = text(body, "maxAge", null);
+    emu.retention(
+        maxAge == null ? null : Duration.parse(maxAge),
+        body.path("maxPerMailbox").asInt(Integer.MAX_VALUE));
+    call.respondEmpty(204);
+  }
+
+  /** {@code {"blacklistAfterFailures": 3}}. */
+  private void subscriptionSettings(HttpCall call) {
+    JsonNode body = call.json();
+    if (body.has("blacklistAfterFailures")) {
+      emu.blacklistAfterFailures(body.path("blacklistAfterFailures").asInt());
     }
     call.respondEmpty(204);
   }

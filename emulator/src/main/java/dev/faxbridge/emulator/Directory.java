@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Registered apps, accounts and their extensions. Thread-safe (one monitor). */
 final class Directory {
 
+  static final String DEFAULT_PASSWORD = "password";
+
   private final SecureRandom random = new SecureRandom();
   private final AtomicLong appIds = new AtomicLong(1);
   private final AtomicLong accountIds = new AtomicLong(37_439_510);
@@ -20,6 +22,7 @@ final class Directory {
   private final Map<String, AppRegistration> apps = new LinkedHashMap<>();
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Extension> extensions = new LinkedHashMap<>();
+  private final Map<String, String> passwords = new LinkedHashMap<>();
 
   synchronized AppRegistration createApp(String name, List<String> redirectUris) {
     String clientId = "EMU" + appIds.getAndIncrement() + token(12);
@@ -27,6 +30,18 @@ final class Directory {
     AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
     apps.put(clientId, registration);
     return registration;
+  }
+
+  /** Registers an app with the credentials it had before a restart. */
+  synchronized AppRegistration restoreApp(ClientApp app, List<String> redirectUris) {
+    AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
+    apps.put(app.clientId(), registration);
+    appIds.incrementAndGet();
+    return registration;
+  }
+
+  synchronized List<ClientApp> apps() {
+    return apps.values().stream().map(AppRegistration::app).toList();
   }
 
   synchronized Optional<AppRegistration> app(String clientId) {
@@ -90,6 +105,20 @@ final class Directory {
     Extension changed = current.withEnabled(enabled);
     extensions.put(extensionId, changed);
     return changed;
+  }
+
+  /** Sets the password the login page checks; every user starts with {@link #DEFAULT_PASSWORD}. */
+  synchronized void password(String extensionId, String password) {
+    passwords.put(extensionId, password);
+  }
+
+  /** The user that logs in with account id, extension number and password, if any. */
+  synchronized Optional<Extension> login(
+      String accountId, String extensionNumber, String password) {
+    return extensions(accountId).stream()
+        .filter(e -> e.extensionNumber().equals(extensionNumber))
+        .filter(e -> passwords.getOrDefault(e.id(), DEFAULT_PASSWORD).equals(password))
+        .findFirst();
   }
 
   private Extension newExtension(String accountId, ExtensionSpec spec) {

@@ -1,6 +1,7 @@
 package dev.faxbridge.emulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,11 +18,16 @@ import java.util.function.Consumer;
  */
 final class MessageStore {
 
+  private static final Comparator<StoredFax> NEWEST_FIRST =
+      Comparator.comparing(StoredFax::creationTime).thenComparingLong(StoredFax::id).reversed();
+
   private final Clock clock;
   private final FaxDocuments documents;
   private final AtomicLong messageIds = new AtomicLong(2_000_112_004_001L);
   private final AtomicLong attachmentIds = new AtomicLong(4_000_112_104_001L);
   private final Map<Long, StoredFax> messages = new LinkedHashMap<>();
+  private Duration maxAge;
+  private int maxPerMailbox = Integer.MAX_VALUE;
   private final List<Consumer<StoredFax>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -52,7 +58,8 @@ final class MessageStore {
             "Unread",
             "Alive",
             attachmentIds.getAndAdd(3),
-            document);
+            document,
+            clock.instant());
     synchronized (this) {
       messages.put(id, fax);
     }
@@ -60,7 +67,18 @@ final class MessageStore {
     return fax;
   }
 
+  /**
+   * Inbox retention as on HIPAA-enabled accounts (30 days, 200 messages): messages older than
+   * {@code maxAge} or beyond the newest {@code maxPerMailbox} of their mailbox disappear, documents
+   * included. Null / {@code Integer.MAX_VALUE} switch a limit off (the default).
+   */
+  synchronized void retention(Duration maxAge, int maxPerMailbox) {
+    this.maxAge = maxAge;
+    this.maxPerMailbox = maxPerMailbox;
+  }
+
   synchronized Optional<StoredFax> find(String accountId, String extensionId, long id) {
+    enforceRetention();
     StoredFax fax = messages.get(id);
     return fax != null && fax.accountId().equals(accountId) && fax.extensionId().equals(extensionId)
         ? Optional.of(fax)
@@ -69,6 +87,7 @@ final class MessageStore {
 
   /** Every message of a mailbox, newest first (creation time descending, then id descending). */
   synchronized List<StoredFax> mailbox(String accountId, String extensionId) {
+    enforceRetention();
     List<StoredFax> result = new ArrayList<>();
     for (StoredFax fax : messages.values()) {
       if (fax.accountId().equals(accountId) && fax.extensionId().equals(extensionId)) {
@@ -97,6 +116,31 @@ final class MessageStore {
       documents.discard(fax.document());
     }
     return changed;
+  }
+
+  private void enforceRetention() {
+    if (maxAge == null && maxPerMailbox == Integer.MAX_VALUE) {
+      return;
+    }
+    Instant oldest = maxAge == null ? Instant.MIN : clock.instant().minus(maxAge);
+    Map<String, List<StoredFax>> byMailbox = new LinkedHashMap<>();
+    for (StoredFax fax : messages.values()) {
+      byMailbox
+          .computeIfAbsent(fax.accountId() + "/" + fax.extensionId(), k -> new ArrayList<>())
+          .add(fax);
+    }
+    for (List<StoredFax> mailbox : byMailbox.values()) {
+      mailbox.sort(NEWEST_FIRST);
+      for (int i = 0; i < mailbox.size(); i++) {
+        StoredFax fax = mailbox.get(i);
+        if (i >= maxPerMailbox || fax.creationTime().isBefore(oldest)) {
+          messages.remove(fax.id());
+          if (fax.hasContent()) {
+            documents.discard(fax.document());
+          }
+        }
+      }
+    }
   }
 
   private StoredFax require(String accountId, String extensionId, long id) {

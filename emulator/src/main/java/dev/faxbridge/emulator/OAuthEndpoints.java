@@ -2,6 +2,7 @@ package dev.faxbridge.emulator;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -91,8 +92,8 @@ final class OAuthEndpoints {
    * subject of a JWT, the owner of a refresh token), or the app alone when that is unknown.
    */
   String rateLimitSubject(HttpCall call) {
-    Map<String, String> form = call.form();
-    String clientId = form.get("client_id");
+    Map<String, String> form = call.method().equals("POST") ? call.form() : Map.of();
+    String clientId = form.getOrDefault("client_id", call.param("client_id"));
     String basic = call.header("Authorization");
     if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair = decodeBasic(basic);
@@ -106,9 +107,15 @@ final class OAuthEndpoints {
     if (assertion != null) {
       try {
         subject = SignedJWT.parse(assertion).getJWTClaimsSet().getSubject();
-      } catch (Exception e) {
+      } catch (ParseException e) {
         subject = "";
       }
+    } else if (form.get("refresh_token") != null) {
+      subject = sessions.ownerOf(form.get("refresh_token")).orElse("");
+    } else if (form.get("token") != null) {
+      subject = sessions.ownerOf(form.get("token")).orElse("");
+    } else if (form.get("code") != null) {
+      subject = codes.ownerOf(form.get("code")).orElse("");
     }
     return clientId + "|" + subject;
   }

@@ -153,6 +153,15 @@ final class OAuthSessions {
     return ended.size();
   }
 
+  /** The extension a live access or refresh token belongs to (for rate limiting). */
+  synchronized Optional<String> ownerOf(String token) {
+    Session session = byAccessToken.get(token);
+    if (session == null) {
+      session = byRefreshToken.get(token);
+    }
+    return Optional.ofNullable(session).map(s -> s.extensionId);
+  }
+
   synchronized Optional<Session> session(String sessionId) {
     return Optional.ofNullable(sessions.get(sessionId));
   }

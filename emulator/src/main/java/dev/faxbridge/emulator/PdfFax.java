@@ -38,19 +38,21 @@ final class PdfFax {
   static void write(Path file, long messageId, int pages, Instant receivedAt, long minimumSize)
       throws IOException {
     try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-      for (int i = 1; i <= pages; i++) {
-        PDPage page = new PDPage(PDRectangle.LETTER);
-        document.addPage(page);
-        try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-          text.beginText();
-          text.setFont(FONT, 14);
-          text.newLineAtOffset(72, 720);
-          text.showText("RingCentral emulator fax " + messageId);
-          text.newLineAtOffset(0, -20);
-          text.showText("Page " + i + " of " + pages);
-          text.newLineAtOffset(0, -20);
-          text.showText("Received " + Json.time(receivedAt));
-          text.endText();
+      synchronized (FONT) { // the shared font caches encodings lazily, in plain hash maps
+        for (int i = 1; i <= pages; i++) {
+          PDPage page = new PDPage(PDRectangle.LETTER);
+          document.addPage(page);
+          try (PDPageContentStream text = new PDPageContentStream(document, page)) {
+            text.beginText();
+            text.setFont(FONT, 14);
+            text.newLineAtOffset(72, 720);
+            text.showText("RingCentral emulator fax " + messageId);
+            text.newLineAtOffset(0, -20);
+            text.showText("Page " + i + " of " + pages);
+            text.newLineAtOffset(0, -20);
+            text.showText("Received " + Json.time(receivedAt));
+            text.endText();
+          }
         }
       }
       Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running RingCentral platform emulator: a platform listener (OAuth, REST API, {@code /control}
- * API) and a media listener (message content), both on 127.0.0.1. All state is in memory; documents
- * live in a temporary directory removed by {@link #close()}.
+ * API) and a media listener (message content), both on 127.0.0.1. State is in memory unless the
+ * builder names a {@linkplain Builder#stateDirectory state directory}; documents live in a
+ * temporary directory removed by {@link #close()}.
  *
  * <pre>{@code
  * try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
@@ -46,16 +47,24 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final HttpServer media;
   private final ExecutorService executor;
   private final Directory directory = new Directory();
-  private final JwtCredentials credentials = new JwtCredentials();
+  private final JwtCredentials credentials;
+  private final StateJournal journal;
   private final OAuthSessions sessions;
   private final FaxDocuments documents = new FaxDocuments();
   private final MessageStore store;
   private final Faults faults = new Faults(42);
   private final RateLimits rateLimits;
   private final RequestLog requestLog = new RequestLog();
+  private final Subscriptions subscriptions;
+  private final List<Route> platformRoutes;
+  private final List<Route> mediaRoutes;
 
   private RingCentralEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
+    this.journal =
+        builder.stateDirectory == null ? null : StateJournal.open(builder.stateDirectory);
+    this.credentials =
+        journal == null ? new JwtCredentials() : new JwtCredentials(journal.signingKey());
     this.sessions = new OAuthSessions(clock);
     this.rateLimits = new RateLimits(clock);
     this.store = new MessageStore(clock, documents);
@@ -69,6 +78,8 @@ public final class RingCentralEmulator implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
+    store.onDelivery(subscriptions::faxDelivered);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
@@ -76,17 +87,23 @@ public final class RingCentralEmulator implements AutoCloseable {
         new Listener.Services(
             sessions, directory, faults, rateLimits, requestLog, oauth::rateLimitSubject);
     List<Route> platformRoutes = new ArrayList<>(oauth.routes());
+    platformRoutes.addAll(new AuthorizePage(clock, directory, codes).routes());
     platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(
+        new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(new SubscriptionEndpoints(subscriptions, directory).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
+    this.platformRoutes = List.copyOf(platformRoutes);
+    this.mediaRoutes = new ContentEndpoint(store, mailboxes).routes();
     platform.createContext(
-        "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
-    media.createContext(
-        "/",
-        new Listener(
-            new ContentEndpoint(store, mailboxes).routes(), this::mediaUrl, true, clock, services));
+        "/", new Listener(this.platformRoutes, this::platformUrl, false, clock, services));
+    media.createContext("/", new Listener(mediaRoutes, this::mediaUrl, true, clock, services));
     platform.setExecutor(executor);
     media.setExecutor(executor);
+    if (journal != null) {
+      journal.replay(this::apply);
+    }
     platform.start();
     media.start();
     if (builder.accessTokenLifetime != null || builder.refreshTokenLifetime != null) {
@@ -127,16 +144,48 @@ public final class RingCentralEmulator implements AutoCloseable {
 
   /** Registers an app whose authorization-code flow may redirect to exactly these URIs. */
   public ClientApp createApp(String name, List<String> redirectUris) {
-    return directory.createApp(name, redirectUris).app();
+    ClientApp app = directory.createApp(name, redirectUris).app();
+    record(
+        "app",
+        entry -> {
+          entry.put("name", app.name());
+          entry.put("clientId", app.clientId());
+          entry.put("clientSecret", app.clientSecret());
+          redirectUris.forEach(entry.putArray("redirectUris")::add);
+        });
+    return app;
+  }
+
+  /** Every registered app. */
+  public List<ClientApp> apps() {
+    return directory.apps();
   }
 
   /** Creates an account with its owner, extension 101 "Main", an enabled admin user. */
   public Account createAccount(String name) {
-    return directory.createAccount(name);
+    Account account = directory.createAccount(name);
+    record("account", entry -> entry.put("name", name));
+    return account;
+  }
+
+  /** Every account, in creation order. */
+  public List<Account> accounts() {
+    return directory.accounts();
   }
 
   public Extension createExtension(String accountId, ExtensionSpec spec) {
-    return directory.createExtension(accountId, spec);
+    Extension extension = directory.createExtension(accountId, spec);
+    record(
+        "extension",
+        entry -> {
+          entry.put("accountId", accountId);
+          entry.put("type", spec.type());
+          entry.put("name", spec.name());
+          entry.put("extensionNumber", spec.extensionNumber());
+          entry.put("admin", spec.admin());
+          entry.put("enabled", spec.enabled());
+        });
+    return extension;
   }
 
   /** Every extension of an account, in ascending id order. */
@@ -155,38 +204,95 @@ public final class RingCentralEmulator implements AutoCloseable {
   public String issueJwtCredential(
       String accountId, String extensionId, String clientId, Instant expiresAt) {
     requireExtension(accountId, extensionId);
-    return credentials.issue(
-        accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
+    String jwt =
+        credentials.issue(
+            accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
+    record(
+        "jwt",
+        entry -> {
+          entry.put("jwt", jwt);
+          entry.put("accountId", accountId);
+          entry.put("extensionId", extensionId);
+          entry.put("clientId", clientId);
+          entry.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        });
+    return jwt;
   }
 
   /** Revokes a JWT credential: later exchanges fail with OAU-140; open sessions stay. */
   public boolean revokeJwtCredential(String jwt) {
-    return credentials.revoke(jwt);
+    boolean revoked = credentials.revoke(jwt);
+    record("revoke", entry -> entry.put("jwt", jwt));
+    return revoked;
   }
 
   /** Delivers an inbound fax into the extension's mailbox (and notifies subscribers). */
   public FaxMessage deliverFax(String accountId, String extensionId, InboundFaxSpec spec) {
-    return toFaxMessage(store.deliver(requireExtension(accountId, extensionId), spec));
+    StoredFax fax = store.deliver(requireExtension(accountId, extensionId), spec);
+    record(
+        "fax",
+        entry -> {
+          entry.put("accountId", accountId);
+          entry.put("extensionId", extensionId);
+          entry.put("from", spec.from());
+          entry.put("to", spec.to());
+          entry.put("pageCount", spec.pageCount());
+          entry.put("receivedAt", fax.creationTime().toString());
+          entry.put("contentType", spec.contentType());
+          entry.put("minimumSize", spec.minimumSize());
+          entry.put("senderName", spec.senderName());
+        });
+    return toFaxMessage(fax);
+  }
+
+  /** When the newest fax of an account arrived, if it has any. */
+  public java.util.Optional<Instant> newestFaxTime(String accountId) {
+    return directory.extensions(accountId).stream()
+        .flatMap(extension -> store.mailbox(accountId, extension.id()).stream())
+        .map(StoredFax::creationTime)
+        .max(Instant::compareTo);
   }
 
   /** Staff opens the fax: its read status becomes Read. */
   public void markRead(String accountId, String extensionId, String messageId) {
     store.markRead(accountId, extensionId, Long.parseLong(messageId), "Read");
+    record("read", entry -> messageEntry(entry, accountId, extensionId, messageId));
   }
 
   /** Staff deletes the fax: Alive → Deleted, and a second call Deleted → Purged. */
   public void delete(String accountId, String extensionId, String messageId) {
     store.delete(accountId, extensionId, Long.parseLong(messageId), false);
+    record("delete", entry -> messageEntry(entry, accountId, extensionId, messageId));
   }
 
   /** Disables the user: its sessions end and its JWT credentials stop working (OAU-141). */
   public void disableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, false);
     sessions.endSessionsOf(extensionId);
+    record("disable", entry -> messageEntry(entry, accountId, extensionId, null));
   }
 
   public void enableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, true);
+    record("enable", entry -> messageEntry(entry, accountId, extensionId, null));
+  }
+
+  /**
+   * Sets the password the authorization-code login page checks for this user (every user starts
+   * with {@code password}).
+   */
+  public void setPassword(String accountId, String extensionId, String password) {
+    requireExtension(accountId, extensionId);
+    directory.password(extensionId, password);
+  }
+
+  /**
+   * Inbox retention: faxes older than {@code maxAge} or beyond the newest {@code maxPerMailbox} of
+   * a mailbox disappear (HIPAA accounts: 30 days, 200). Null / {@code Integer.MAX_VALUE}: no limit
+   * (the default).
+   */
+  public void retention(Duration maxAge, int maxPerMailbox) {
+    store.retention(maxAge, maxPerMailbox);
   }
 
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
@@ -245,6 +351,21 @@ public final class RingCentralEmulator implements AutoCloseable {
     rateLimits.configure(null, null, null, enabled);
   }
 
+  /**
+   * Waits until every WebHook notification sent so far has been answered or has failed; false when
+   * {@code timeout} passed first.
+   */
+  public boolean awaitNotifications(Duration timeout) throws InterruptedException {
+    return subscriptions.awaitIdle(timeout);
+  }
+
+  /**
+   * Consecutive failed deliveries after which a WebHook subscription is blacklisted (default 3).
+   */
+  public void blacklistAfterFailures(int failures) {
+    subscriptions.blacklistAfter(failures);
+  }
+
   public void injectFault(FaultRule rule) {
     faults.add(rule);
   }
@@ -285,6 +406,97 @@ public final class RingCentralEmulator implements AutoCloseable {
     media.stop(0);
     executor.shutdownNow();
     documents.close();
+    if (journal != null) {
+      journal.close();
+    }
+  }
+
+  private void record(
+      String op, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> fields) {
+    if (journal != null) {
+      journal.record(op, fields);
+    }
+  }
+
+  private static void messageEntry(
+      tools.jackson.databind.node.ObjectNode entry,
+      String accountId,
+      String extensionId,
+      String messageId) {
+    entry.put("accountId", accountId);
+    entry.put("extensionId", extensionId);
+    if (messageId != null) {
+      entry.put("messageId", messageId);
+    }
+  }
+
+  /** Applies one recorded operation while replaying the state journal. */
+  private void apply(tools.jackson.databind.JsonNode entry) {
+    String op = entry.get("op").asString();
+    switch (op) {
+      case "app" -> {
+        List<String> uris = new ArrayList<>();
+        entry.path("redirectUris").forEach(uri -> uris.add(uri.asString()));
+        directory.restoreApp(
+            new ClientApp(
+                entry.get("clientId").asString(),
+                entry.get("clientSecret").asString(),
+                entry.get("name").asString()),
+            uris);
+      }
+      case "account" -> createAccount(entry.get("name").asString());
+      case "extension" ->
+          createExtension(
+              entry.get("accountId").asString(),
+              new ExtensionSpec(
+                  entry.get("type").asString(),
+                  entry.get("name").asString(),
+                  entry.get("extensionNumber").asString(),
+                  entry.get("admin").asBoolean(),
+                  entry.get("enabled").asBoolean()));
+      case "jwt" ->
+          credentials.adopt(
+              entry.get("jwt").asString(),
+              entry.get("accountId").asString(),
+              entry.get("extensionId").asString(),
+              entry.get("clientId").isNull() ? null : entry.get("clientId").asString(),
+              entry.get("expiresAt").isNull()
+                  ? null
+                  : Instant.parse(entry.get("expiresAt").asString()));
+      case "revoke" -> revokeJwtCredential(entry.get("jwt").asString());
+      case "fax" ->
+          deliverFax(
+              entry.get("accountId").asString(),
+              entry.get("extensionId").asString(),
+              new InboundFaxSpec(
+                  entry.get("from").asString(),
+                  entry.get("to").asString(),
+                  entry.get("pageCount").asInt(),
+                  Instant.parse(entry.get("receivedAt").asString()),
+                  entry.get("contentType").asString(),
+                  entry.get("minimumSize").asLong(),
+                  entry.get("senderName").isNull() ? null : entry.get("senderName").asString()));
+      case "read" ->
+          markRead(text(entry, "accountId"), text(entry, "extensionId"), text(entry, "messageId"));
+      case "delete" ->
+          delete(text(entry, "accountId"), text(entry, "extensionId"), text(entry, "messageId"));
+      case "disable" -> disableUser(text(entry, "accountId"), text(entry, "extensionId"));
+      case "enable" -> enableUser(text(entry, "accountId"), text(entry, "extensionId"));
+      default ->
+          throw new IllegalStateException("unknown operation in the emulator state journal: " + op);
+    }
+  }
+
+  private static String text(tools.jackson.databind.JsonNode entry, String field) {
+    return entry.get(field).asString();
+  }
+
+  List<Route> platformRoutes() {
+    return platformRoutes;
+  }
+
+  List<Route> mediaRoutes() {
+    return mediaRoutes;
   }
 
   Directory directory() {
@@ -339,8 +551,18 @@ public final class RingCentralEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
+    private java.nio.file.Path stateDirectory;
 
     private Builder() {}
+
+    /**
+     * Keeps accounts, apps, credentials and faxes in this directory across restarts (see {@link
+     * StateJournal}); without it, all state is gone when the emulator stops.
+     */
+    public Builder stateDirectory(java.nio.file.Path directory) {
+      this.stateDirectory = directory;
+      return this;
+    }
 
     /** Platform port; 0 (the default) picks a free one. */
     public Builder port(int port) {

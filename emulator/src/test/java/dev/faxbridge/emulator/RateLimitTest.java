@@ -156,6 +156,28 @@ class RateLimitTest {
   }
 
   @Test
+  void refreshesOfDifferentUsersDoNotShareTheAuthBudget() throws Exception {
+    List<RestClient> users = new ArrayList<>();
+    users.add(clinic.loginAsOwner());
+    for (int i = 0; i < 5; i++) {
+      Extension user =
+          clinic.emu.createExtension(
+              clinic.account.id(), ExtensionSpec.user("User " + i, "20" + i));
+      users.add(
+          clinic.login(
+              clinic.emu.issueJwtCredential(
+                  clinic.account.id(), user.id(), clinic.app.clientId())));
+    }
+
+    for (RestClient user : users) {
+      user.refresh();
+      user.refresh();
+    }
+
+    assertThat(clinic.emu.requestLog()).extracting(LoggedRequest::status).containsOnly(200);
+  }
+
+  @Test
   void requestLogShowsTheGroupAndStatusOfEveryRequest() throws Exception {
     clinic.emu.rateLimit("Light", 1);
     RestClient rc = clinic.loginAsOwner();

@@ -1,0 +1,34 @@
+package dev.faxbridge.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ringcentral.RestClient;
+import com.ringcentral.definitions.GetExtensionListResponse;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+  @Test
+  void seededClinicsLogInWithTheirJwtAndSeeTheirOwnExtensionsOnly() throws Exception {
+    try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
+      Demo demo = Demo.seed(emu);
+
+      assertThat(demo.clinics()).hasSize(2);
+      for (Demo.Clinic clinic : demo.clinics()) {
+        RestClient rc =
+            new RestClient(
+                demo.app().clientId(), demo.app().clientSecret(), emu.platformUrl().toString());
+        rc.authorize(clinic.jwt());
+        GetExtensionListResponse extensions = rc.restapi().account().extension().list();
+
+        assertThat(rc.token.owner_id).isEqualTo(clinic.account().ownerExtensionId());
+        assertThat(extensions.records)
+            .extracting(r -> r.uri)
+            .allMatch(uri -> uri.contains("/account/" + clinic.account().id() + "/"));
+        assertThat(extensions.records).extracting(r -> r.type).contains("FaxUser", "Department");
+        assertThat(extensions.records).extracting(r -> r.status).contains("Disabled");
+        assertThat(clinic.faxMailboxes()).extracting(Extension::extensionNumber).contains("201");
+      }
+    }
+  }
+}
