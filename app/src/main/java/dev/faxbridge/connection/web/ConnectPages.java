@@ -2,11 +2,11 @@ package dev.faxbridge.connection.web;
 
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.AuthorizationCodeFlow;
+import dev.faxbridge.connection.AuthorizationRefused;
 import dev.faxbridge.connection.ConnectLinks;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.platform.RandomTokens;
-import dev.faxbridge.provider.ProviderException;
-import dev.faxbridge.provider.ringcentral.RingCentralOnboarding;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,11 +37,11 @@ class ConnectPages {
 
   private final ConnectLinks links;
   private final Tenants tenants;
-  private final RingCentralOnboarding onboarding;
+  private final AuthorizationCodeFlow onboarding;
   private final AuditTrail audit;
 
   ConnectPages(
-      ConnectLinks links, Tenants tenants, RingCentralOnboarding onboarding, AuditTrail audit) {
+      ConnectLinks links, Tenants tenants, AuthorizationCodeFlow onboarding, AuditTrail audit) {
     this.links = links;
     this.tenants = tenants;
     this.onboarding = onboarding;
@@ -121,7 +121,7 @@ class ConnectPages {
     }
     try {
       ProviderConnection connection =
-          onboarding.completeAuthorization(
+          onboarding.complete(
               link.tenantId(), link.connectionId(), code, claimed.codeVerifier(), ACTOR);
       links.finish(link.id(), "connected " + connection.id());
       model.addAttribute("title", "All set: " + tenant.name() + " is connected");
@@ -131,14 +131,14 @@ class ConnectPages {
               + " including any that arrived while it was disconnected. You can close this page.");
       model.addAttribute("success", true);
       return "connect/outcome";
-    } catch (RingCentralOnboarding.OnboardingRefused refused) {
+    } catch (AuthorizationRefused refused) {
       links.finish(link.id(), "refused " + refused.reason());
       response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
       model.addAttribute("title", "This sign-in cannot be used");
       model.addAttribute("message", refused.getMessage());
       model.addAttribute("askForNewLink", true);
       return "connect/outcome";
-    } catch (ProviderException | IllegalStateException failure) {
+    } catch (RuntimeException failure) {
       log.warn(
           "Connect link {}: sign-in could not be completed: {}", link.id(), failure.getMessage());
       links.release(link.id());

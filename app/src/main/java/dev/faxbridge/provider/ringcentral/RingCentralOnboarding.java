@@ -3,6 +3,8 @@ package dev.faxbridge.provider.ringcentral;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthMethod;
+import dev.faxbridge.connection.AuthorizationCodeFlow;
+import dev.faxbridge.connection.AuthorizationRefused;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.ConnectionAuthorized;
 import dev.faxbridge.connection.ConnectionId;
@@ -38,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has and whether their fax mailboxes can be read; the result is stored. Failures carry a message
  * for the person at hand, saying what is wrong and what to do.
  */
-public class RingCentralOnboarding {
+public class RingCentralOnboarding implements AuthorizationCodeFlow {
 
   private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
 
@@ -79,7 +81,7 @@ public class RingCentralOnboarding {
    * to that account, the credential replaces its authorization (a re-authorization).
    *
    * @param actor who asked (an operator name), for the audit trail
-   * @throws OnboardingRefused with a message for the person who handed over the credential
+   * @throws AuthorizationRefused with a message for the person who handed over the credential
    */
   public ProviderConnection connectWithJwt(TenantId tenant, String jwtCredential, String actor) {
     checkJwtShape(tenant, jwtCredential, actor);
@@ -92,7 +94,7 @@ public class RingCentralOnboarding {
     return authorize(tenant, Optional.empty(), AuthMethod.JWT, jwtCredential, tokens, actor);
   }
 
-  /** Where to send the clinic admin's browser to log in (authorization-code flow with PKCE). */
+  @Override
   public URI authorizeUrl(String state, String codeVerifier) {
     settings.requireApp();
     Map<String, String> query = new LinkedHashMap<>();
@@ -115,11 +117,8 @@ public class RingCentralOnboarding {
     return URI.create(url.toString());
   }
 
-  /**
-   * Completes the authorization-code flow: redeems the code and stores the authorization for the
-   * link's tenant (and the link's connection, if it was made to re-authorize one).
-   */
-  public ProviderConnection completeAuthorization(
+  @Override
+  public ProviderConnection complete(
       TenantId tenant,
       Optional<ConnectionId> connection,
       String code,
@@ -424,24 +423,10 @@ public class RingCentralOnboarding {
     };
   }
 
-  private OnboardingRefused refuse(TenantId tenant, String actor, String reason, String message) {
+  private AuthorizationRefused refuse(
+      TenantId tenant, String actor, String reason, String message) {
     audit.record(
         AuditKind.CREDENTIAL_REJECTED, actor, tenant.value(), null, null, Map.of("reason", reason));
-    return new OnboardingRefused(reason, message);
-  }
-
-  /** A credential or sign-in that cannot be used, with what to do about it. */
-  public static final class OnboardingRefused extends RuntimeException {
-    private final String reason;
-
-    OnboardingRefused(String reason, String message) {
-      super(message);
-      this.reason = reason;
-    }
-
-    /** A short code: OAU-xxx, not-a-jwt, wrong-environment, expired, not-admin, ... */
-    public String reason() {
-      return reason;
-    }
+    return new AuthorizationRefused(reason, message);
   }
 }

@@ -1,20 +1,19 @@
-package dev.faxbridge.connection.web;
+package dev.faxbridge.sync;
 
 import dev.faxbridge.connection.ConnectionAuthorized;
-import dev.faxbridge.sync.SyncSchedule;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A connection that was just authorized (new, or restored after NEEDS_REAUTHORIZATION) is synced at
- * once; its cursor was kept, so faxes that arrived meanwhile are picked up.
+ * once; its mailbox cursors were kept, so faxes that arrived meanwhile are picked up.
  */
 @Component
-class ResumeSyncWhenAuthorized {
+class SyncWhenAuthorized {
 
   private final SyncSchedule schedule;
 
-  ResumeSyncWhenAuthorized(SyncSchedule schedule) {
+  SyncWhenAuthorized(SyncSchedule schedule) {
     this.schedule = schedule;
   }
 
