@@ -221,11 +221,13 @@ public class Connections {
 
   /** The decrypted credential (a JWT credential), if the connection has one. */
   public Optional<String> credential(ConnectionId id) {
-    byte[] ciphertext =
+    // A list, not single(): single() refuses the null of a connection without credential.
+    List<byte[]> rows =
         jdbc.sql("select credential_ciphertext from provider_connection where id = :id")
             .param("id", id.value())
             .query((rs, row) -> rs.getBytes(1))
-            .single();
+            .list();
+    byte[] ciphertext = rows.isEmpty() ? null : rows.get(0);
     return Optional.ofNullable(ciphertext).map(c -> secrets.open(c, id.toString()));
   }
 

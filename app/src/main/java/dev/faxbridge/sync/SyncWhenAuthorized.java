@@ -1,5 +1,6 @@
 package dev.faxbridge.sync;
 
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import dev.faxbridge.connection.ConnectionAuthorized;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,13 @@ class SyncWhenAuthorized {
   @EventListener
   void onAuthorized(ConnectionAuthorized event) {
     schedule.schedule(event.connectionId());
-    schedule.syncNow(event.connectionId());
+    if (!event.restored()) {
+      return;
+    }
+    try {
+      schedule.syncNow(event.connectionId());
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      // A run is under way; the next one follows after the tenant's interval.
+    }
   }
 }
