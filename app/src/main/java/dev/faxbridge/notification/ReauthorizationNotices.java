@@ -4,6 +4,7 @@ import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.ConnectLinks;
 import dev.faxbridge.connection.ConnectionNeedsReauthorization;
 import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.provider.ringcentral.RingCentralSettings;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import java.sql.Timestamp;
@@ -46,7 +47,7 @@ class ReauthorizationNotices {
       ConnectLinks links,
       SendNotifications sender,
       Clock clock,
-      org.springframework.core.env.Environment environment) {
+      RingCentralSettings ringCentral) {
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.contacts = contacts;
@@ -54,7 +55,7 @@ class ReauthorizationNotices {
     this.links = links;
     this.sender = sender;
     this.clock = clock;
-    this.clientId = environment.getProperty("faxbridge.ringcentral.client-id", "");
+    this.clientId = ringCentral.clientId();
   }
 
   @EventListener

@@ -155,6 +155,45 @@ class JwtOnboardingTest {
     assertRefused("not-a-credential", "That is not a JWT credential");
   }
 
+  @Test
+  void aNewCredentialForTheSameAccountReauthorizesTheConnectionItNeeded() {
+    Clinic clinic = bed.clinic("Aspen");
+    ConnectionId id = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+    emulator.revokeJwtCredential(clinic.jwt());
+    emulator.endSessions(clinic.account().ownerExtensionId());
+    faxbridge.bean(dev.faxbridge.sync.SyncConnection.class).run(id);
+    assertThat(faxbridge.bean(Connections.class).get(id).status())
+        .isEqualTo(ConnectionStatus.NEEDS_REAUTHORIZATION);
+    String newJwt =
+        emulator.issueJwtCredential(
+            clinic.account().id(), clinic.account().ownerExtensionId(), bed.app().clientId());
+
+    ConnectionId again = TestBed.connectJwt(faxbridge, tenant, newJwt);
+
+    assertThat(again).isEqualTo(id);
+    assertThat(faxbridge.bean(Connections.class).get(id).status())
+        .isEqualTo(ConnectionStatus.ACTIVE);
+    assertThat(faxbridge.bean(Connections.class).credential(id)).contains(newJwt);
+    assertThat(auditKinds()).contains(AuditKind.CONNECTION_REAUTHORIZED.name());
+  }
+
+  @Test
+  void removingAConnectionDeletesItsSecretsAndStopsItsSyncs() {
+    Clinic clinic = bed.clinic("Cedar");
+    ConnectionId id = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+
+    HttpResponse<String> removed = faxbridge.api("DELETE", "/api/connections/" + id, null);
+
+    assertThat(removed.statusCode()).isEqualTo(204);
+    Connections connections = faxbridge.bean(Connections.class);
+    assertThat(connections.get(id).status()).isEqualTo(ConnectionStatus.DISABLED);
+    assertThat(connections.credential(id)).isEmpty();
+    assertThat(connections.tokens(id)).isEmpty();
+    assertThat(faxbridge.bean(dev.faxbridge.sync.SyncConnection.class).run(id).outcome())
+        .isEqualTo(dev.faxbridge.sync.SyncReport.Outcome.SKIPPED);
+    assertThat(auditKinds()).contains(AuditKind.CONNECTION_REMOVED.name());
+  }
+
   private void assertRefused(String jwt, String... phrases) {
     HttpResponse<String> answer = TestBed.postJwt(faxbridge, tenant, jwt);
 
