@@ -10,6 +10,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.notification.SendNotifications;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.testing.Clinic;
@@ -159,6 +160,29 @@ class AuthorizationLossTest {
     assertThat(afterOutage.delivered()).isEqualTo(1);
     assertThat(mail.getReceivedMessages()).isEmpty();
     assertThat(webhooks.received()).isEmpty();
+  }
+
+  @Test
+  void aWebhookReceiverThatIsDownGetsTheNotificationOnceItIsBack() {
+    Clinic clinic = bed.clinic("Aspen");
+    ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+    webhooks.failNext(1);
+    emulator.disableUser(clinic.account().id(), clinic.account().ownerExtensionId());
+
+    sync(connection);
+
+    assertThat(webhooks.refused()).isEqualTo(1);
+    assertThat(webhooks.received()).isEmpty();
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+    SendNotifications sender = faxbridge.bean(SendNotifications.class);
+    assertThat(sender.sendDue()).as("not due before the retry delay").isZero();
+
+    emulator.clock().advance(Duration.ofMinutes(6));
+
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(sender.sendDue()).isZero();
+    assertThat(webhooks.received()).hasSize(1);
+    assertThat(mail.getReceivedMessages()).hasSize(1);
   }
 
   private void assertLostWithinOneSyncAndAnnouncedOnce(ConnectionId connection, String reason)

@@ -24,6 +24,10 @@ final class WebhookReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger refused =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   WebhookReceiver() {
     try {
@@ -36,11 +40,26 @@ final class WebhookReceiver implements AutoCloseable {
         exchange -> {
           String body =
               new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            refused.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+          }
           received.add(new Received(Map.copyOf(exchange.getRequestHeaders()), body));
           exchange.sendResponseHeaders(204, -1);
           exchange.close();
         });
     server.start();
+  }
+
+  /** Answers the next {@code count} webhooks with 503 (and does not count them as received). */
+  void failNext(int count) {
+    failures.set(count);
+  }
+
+  int refused() {
+    return refused.get();
   }
 
   URI url() {
