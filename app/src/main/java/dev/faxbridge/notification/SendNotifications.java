@@ -30,6 +30,9 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +59,7 @@ public class SendNotifications {
   private final NotificationSettings settings;
   private final Clock clock;
   private final HttpClient http;
+  private final TransactionTemplate ownTransaction;
   private final JsonMapper json = JsonMapper.builder().build();
 
   SendNotifications(
@@ -65,6 +69,7 @@ public class SendNotifications {
       ObjectProvider<JavaMailSender> mail,
       AuditTrail audit,
       NotificationSettings settings,
+      PlatformTransactionManager transactions,
       Clock clock) {
     this.jdbc = jdbc;
     this.secrets = secrets;
@@ -74,6 +79,10 @@ public class SendNotifications {
     this.settings = settings;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).build();
+    // Short transactions of its own: sendDue also runs right after another transaction committed,
+    // whose resources are still bound to the thread, and must never hold one across a send.
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   private record Due(
@@ -81,28 +90,7 @@ public class SendNotifications {
 
   /** Sends every notification that is due; returns how many were sent. */
   public int sendDue() {
-    Instant now = clock.instant();
-    List<Due> due =
-        jdbc.sql(
-                """
-                update notification set next_attempt_at = :claimedUntil, attempts = attempts + 1
-                where id in (select id from notification
-                    where state = 'PENDING' and next_attempt_at <= :now
-                    order by next_attempt_at limit 50 for update skip locked)
-                returning id, tenant_id, connection_id, channel, body_ciphertext, attempts
-                """)
-            .param("claimedUntil", Timestamp.from(now.plus(CLAIM)))
-            .param("now", Timestamp.from(now))
-            .query(
-                (rs, row) ->
-                    new Due(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getObject("connection_id", UUID.class),
-                        rs.getString("channel"),
-                        rs.getBytes("body_ciphertext"),
-                        rs.getInt("attempts")))
-            .list();
+    List<Due> due = ownTransaction.execute(status -> claim(clock.instant()));
     int sent = 0;
     for (Due notification : due) {
       JsonNode body =
@@ -113,13 +101,38 @@ public class SendNotifications {
         } else {
           sendWebhook(notification, body);
         }
-        markSent(notification);
+        ownTransaction.executeWithoutResult(status -> markSent(notification));
         sent++;
       } catch (NotSent failure) {
-        markFailed(notification, failure.getMessage());
+        ownTransaction.executeWithoutResult(
+            status -> markFailed(notification, failure.getMessage()));
       }
     }
     return sent;
+  }
+
+  /** Claims due rows by pushing their next attempt out, so no other node sends them meanwhile. */
+  private List<Due> claim(Instant now) {
+    return jdbc.sql(
+            """
+            update notification set next_attempt_at = :claimedUntil, attempts = attempts + 1
+            where id in (select id from notification
+                where state = 'PENDING' and next_attempt_at <= :now
+                order by next_attempt_at limit 50 for update skip locked)
+            returning id, tenant_id, connection_id, channel, body_ciphertext, attempts
+            """)
+        .param("claimedUntil", Timestamp.from(now.plus(CLAIM)))
+        .param("now", Timestamp.from(now))
+        .query(
+            (rs, row) ->
+                new Due(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("tenant_id", UUID.class),
+                    rs.getObject("connection_id", UUID.class),
+                    rs.getString("channel"),
+                    rs.getBytes("body_ciphertext"),
+                    rs.getInt("attempts")))
+        .list();
   }
 
   private void sendEmail(JsonNode body) {
