@@ -35,6 +35,7 @@ final class ControlEndpoints {
     routes.add(control("POST", MAILBOX + "/disable", c -> enable(c, false)));
     routes.add(control("POST", MAILBOX + "/enable", c -> enable(c, true)));
     routes.add(control("POST", MAILBOX + "/sessions/end", this::endSessions));
+    routes.add(control("POST", MAILBOX + "/password", this::password));
     routes.add(control("POST", MAILBOX + "/faxes", this::deliverFax));
     routes.add(control("POST", MAILBOX + "/messages/{messageId}/read", this::markRead));
     routes.add(control("POST", MAILBOX + "/messages/{messageId}/delete", this::delete));
@@ -144,6 +145,14 @@ final class ControlEndpoints {
     } else {
       emu.disableUser(call.pathVariable("accountId"), call.pathVariable("extensionId"));
     }
+    call.respondEmpty(204);
+  }
+
+  private void password(HttpCall call) {
+    emu.setPassword(
+        call.pathVariable("accountId"),
+        call.pathVariable("extensionId"),
+        required(call.json(), "password"));
     call.respondEmpty(204);
   }
 
@@ -297,6 +306,8 @@ final class ControlEndpoints {
       entry.put("query", r.query());
       entry.put("status", r.status());
       entry.put("rateLimitGroup", r.rateLimitGroup());
+      entry.put("accountId", r.accountId());
+      entry.put("extensionId", r.extensionId());
     }
     call.respond(200, json);
   }

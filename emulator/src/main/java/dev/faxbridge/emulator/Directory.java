@@ -40,6 +40,20 @@ final class Directory {
     return registration;
   }
 
+  /** Puts back an account and its owner extension recorded before a restart, with their ids. */
+  synchronized void restoreAccount(Account account) {
+    accountIds.accumulateAndGet(Long.parseLong(account.id()) + 1, Math::max);
+    accounts.put(account.id(), account);
+    restoreExtension(
+        new Extension(account.ownerExtensionId(), account.id(), "101", "Main", "User", true, true));
+  }
+
+  /** Puts back an extension recorded before a restart, with its id. */
+  synchronized void restoreExtension(Extension extension) {
+    extensionIds.accumulateAndGet(Long.parseLong(extension.id()) + 1_000, Math::max);
+    extensions.put(extension.id(), extension);
+  }
+
   synchronized List<ClientApp> apps() {
     return apps.values().stream().map(AppRegistration::app).toList();
   }

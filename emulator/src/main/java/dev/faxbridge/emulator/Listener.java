@@ -158,11 +158,19 @@ final class Listener implements HttpHandler {
     call.header("X-Rate-Limit-Group", verdict.group().headerValue().toLowerCase());
     call.header("X-Rate-Limit-Limit", Integer.toString(verdict.limit()));
     call.header("X-Rate-Limit-Remaining", Integer.toString(verdict.remaining()));
-    call.header("X-Rate-Limit-Window", Long.toString(verdict.window().toSeconds()));
+    call.header("X-Rate-Limit-Window", Long.toString(wholeSeconds(verdict.window())));
     if (!verdict.allowed()) {
       throw PlatformError.api(429, "CMN-301", "Request rate exceeded")
-          .withHeader("Retry-After", Long.toString(verdict.retryAfter().toSeconds()));
+          .withHeader("Retry-After", Long.toString(wholeSeconds(verdict.retryAfter())));
     }
+  }
+
+  /**
+   * Headers count whole seconds; a compressed sub-second window or penalty rounds up to 1 s, never
+   * down to 0, which would invite an immediate retry that restarts the penalty.
+   */
+  private static long wholeSeconds(java.time.Duration d) {
+    return Math.max(1, (d.toMillis() + 999) / 1000);
   }
 
   private static PlatformError injectedStatus(int status) {
@@ -194,7 +202,16 @@ final class Listener implements HttpHandler {
     if (query != null) {
       query = query.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED");
     }
-    return new LoggedRequest(at, call.method(), call.path(), query, call.status(), group);
+    Caller caller = call.caller();
+    return new LoggedRequest(
+        at,
+        call.method(),
+        call.path(),
+        query,
+        call.status(),
+        group,
+        caller == null ? null : caller.accountId(),
+        caller == null ? null : caller.extensionId());
   }
 
   /** Escapes to the JDK server so that it drops the connection without answering. */

@@ -26,8 +26,11 @@ final class MessageStore {
   private final AtomicLong messageIds = new AtomicLong(2_000_112_004_001L);
   private final AtomicLong attachmentIds = new AtomicLong(4_000_112_104_001L);
   private final Map<Long, StoredFax> messages = new LinkedHashMap<>();
+  private Observer observer = PersistedState.NONE;
   private Duration maxAge;
   private int maxPerMailbox = Integer.MAX_VALUE;
+  private final List<Consumer<StoredFax>> changeListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Consumer<StoredFax>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -40,31 +43,66 @@ final class MessageStore {
     listeners.add(listener);
   }
 
+  /** Hears about read-status changes and deletions; called under the store's monitor. */
+  void onChange(Consumer<StoredFax> listener) {
+    changeListeners.add(listener);
+  }
+
+  /**
+   * Told about every change inside the store's monitor, so it sees changes in the order they
+   * happened (the state journal relies on that). Must not call back into the store.
+   */
+  interface Observer {
+    void delivered(StoredFax fax, InboundFaxSpec spec);
+
+    void readStatusChanged(StoredFax fax);
+
+    void deleted(StoredFax fax, boolean purge);
+  }
+
+  void observe(Observer observer) {
+    this.observer = observer;
+  }
+
   StoredFax deliver(Extension mailbox, InboundFaxSpec spec) {
-    long id = messageIds.getAndAdd(7);
-    Instant received = spec.receivedAt() != null ? spec.receivedAt() : clock.instant();
-    StoredDocument document = documents.render(id, spec, received);
-    StoredFax fax =
-        new StoredFax(
-            id,
-            mailbox.accountId(),
-            mailbox.id(),
-            spec.from(),
-            spec.senderName(),
-            spec.to(),
-            mailbox.name(),
-            received,
-            received,
-            "Unread",
-            "Alive",
-            attachmentIds.getAndAdd(3),
-            document,
-            clock.instant());
+    StoredFax fax = render(mailbox, spec, messageIds.getAndAdd(7), attachmentIds.getAndAdd(3));
     synchronized (this) {
-      messages.put(id, fax);
+      messages.put(fax.id(), fax);
+      observer.delivered(fax, spec);
     }
     listeners.forEach(listener -> listener.accept(fax));
     return fax;
+  }
+
+  /** Puts back a fax recorded before a restart, with its ids; nobody is notified. */
+  StoredFax restore(Extension mailbox, InboundFaxSpec spec, long id, long attachmentId) {
+    messageIds.accumulateAndGet(id + 7, Math::max);
+    attachmentIds.accumulateAndGet(attachmentId + 3, Math::max);
+    StoredFax fax = render(mailbox, spec, id, attachmentId);
+    synchronized (this) {
+      messages.put(id, fax);
+    }
+    return fax;
+  }
+
+  private StoredFax render(Extension mailbox, InboundFaxSpec spec, long id, long attachmentId) {
+    Instant received = spec.receivedAt() != null ? spec.receivedAt() : clock.instant();
+    StoredDocument document = documents.render(id, spec, received);
+    return new StoredFax(
+        id,
+        mailbox.accountId(),
+        mailbox.id(),
+        spec.from(),
+        spec.senderName(),
+        spec.to(),
+        mailbox.name(),
+        received,
+        received,
+        "Unread",
+        "Alive",
+        attachmentId,
+        document,
+        clock.instant());
   }
 
   /**
@@ -103,6 +141,8 @@ final class MessageStore {
     StoredFax fax = require(accountId, extensionId, id);
     StoredFax changed = fax.withReadStatus(status, clock.instant());
     messages.put(id, changed);
+    observer.readStatusChanged(changed);
+    changeListeners.forEach(listener -> listener.accept(changed));
     return changed;
   }
 
@@ -115,6 +155,8 @@ final class MessageStore {
     if (next.equals("Purged") && fax.hasContent()) {
       documents.discard(fax.document());
     }
+    observer.deleted(changed, purge);
+    changeListeners.forEach(listener -> listener.accept(changed));
     return changed;
   }
 

@@ -89,9 +89,14 @@ final class OAuthEndpoints {
 
   /**
    * The key the Auth throttling group counts under: the app plus the user the grant is for (the
-   * subject of a JWT, the owner of a refresh token), or the app alone when that is unknown.
+   * subject of a JWT, the owner of a refresh or access token, the user of a code), or the app alone
+   * when that is unknown. Null (not throttled) for the authorize page, where no user is known yet
+   * and one shared budget per app would make many clinics connecting at once fail.
    */
   String rateLimitSubject(HttpCall call) {
+    if (call.path().equals("/restapi/oauth/authorize")) {
+      return null;
+    }
     Map<String, String> form = call.method().equals("POST") ? call.form() : Map.of();
     String clientId = form.getOrDefault("client_id", call.param("client_id"));
     String basic = call.header("Authorization");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final Directory directory = new Directory();
   private final JwtCredentials credentials;
   private final StateJournal journal;
+  private final PersistedState state;
   private final OAuthSessions sessions;
   private final FaxDocuments documents = new FaxDocuments();
   private final MessageStore store;
@@ -65,6 +68,7 @@ public final class RingCentralEmulator implements AutoCloseable {
         builder.stateDirectory == null ? null : StateJournal.open(builder.stateDirectory);
     this.credentials =
         journal == null ? new JwtCredentials() : new JwtCredentials(journal.signingKey());
+    this.state = journal == null ? PersistedState.NONE : new PersistedState(journal);
     this.sessions = new OAuthSessions(clock);
     this.rateLimits = new RateLimits(clock);
     this.store = new MessageStore(clock, documents);
@@ -80,6 +84,7 @@ public final class RingCentralEmulator implements AutoCloseable {
             });
     this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
     store.onDelivery(subscriptions::faxDelivered);
+    store.onChange(subscriptions::faxChanged);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
@@ -101,9 +106,8 @@ public final class RingCentralEmulator implements AutoCloseable {
     media.createContext("/", new Listener(mediaRoutes, this::mediaUrl, true, clock, services));
     platform.setExecutor(executor);
     media.setExecutor(executor);
-    if (journal != null) {
-      journal.replay(this::apply);
-    }
+    state.replay(directory, credentials, store);
+    store.observe(state);
     platform.start();
     media.start();
     if (builder.accessTokenLifetime != null || builder.refreshTokenLifetime != null) {
@@ -145,14 +149,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   /** Registers an app whose authorization-code flow may redirect to exactly these URIs. */
   public ClientApp createApp(String name, List<String> redirectUris) {
     ClientApp app = directory.createApp(name, redirectUris).app();
-    record(
-        "app",
-        entry -> {
-          entry.put("name", app.name());
-          entry.put("clientId", app.clientId());
-          entry.put("clientSecret", app.clientSecret());
-          redirectUris.forEach(entry.putArray("redirectUris")::add);
-        });
+    state.app(app, redirectUris);
     return app;
   }
 
@@ -164,7 +161,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   /** Creates an account with its owner, extension 101 "Main", an enabled admin user. */
   public Account createAccount(String name) {
     Account account = directory.createAccount(name);
-    record("account", entry -> entry.put("name", name));
+    state.account(account);
     return account;
   }
 
@@ -175,16 +172,7 @@ public final class RingCentralEmulator implements AutoCloseable {
 
   public Extension createExtension(String accountId, ExtensionSpec spec) {
     Extension extension = directory.createExtension(accountId, spec);
-    record(
-        "extension",
-        entry -> {
-          entry.put("accountId", accountId);
-          entry.put("type", spec.type());
-          entry.put("name", spec.name());
-          entry.put("extensionNumber", spec.extensionNumber());
-          entry.put("admin", spec.admin());
-          entry.put("enabled", spec.enabled());
-        });
+    state.extension(extension);
     return extension;
   }
 
@@ -207,46 +195,24 @@ public final class RingCentralEmulator implements AutoCloseable {
     String jwt =
         credentials.issue(
             accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
-    record(
-        "jwt",
-        entry -> {
-          entry.put("jwt", jwt);
-          entry.put("accountId", accountId);
-          entry.put("extensionId", extensionId);
-          entry.put("clientId", clientId);
-          entry.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
-        });
+    state.jwt(jwt, accountId, extensionId, clientId, expiresAt);
     return jwt;
   }
 
   /** Revokes a JWT credential: later exchanges fail with OAU-140; open sessions stay. */
   public boolean revokeJwtCredential(String jwt) {
     boolean revoked = credentials.revoke(jwt);
-    record("revoke", entry -> entry.put("jwt", jwt));
+    state.revoke(jwt);
     return revoked;
   }
 
   /** Delivers an inbound fax into the extension's mailbox (and notifies subscribers). */
   public FaxMessage deliverFax(String accountId, String extensionId, InboundFaxSpec spec) {
-    StoredFax fax = store.deliver(requireExtension(accountId, extensionId), spec);
-    record(
-        "fax",
-        entry -> {
-          entry.put("accountId", accountId);
-          entry.put("extensionId", extensionId);
-          entry.put("from", spec.from());
-          entry.put("to", spec.to());
-          entry.put("pageCount", spec.pageCount());
-          entry.put("receivedAt", fax.creationTime().toString());
-          entry.put("contentType", spec.contentType());
-          entry.put("minimumSize", spec.minimumSize());
-          entry.put("senderName", spec.senderName());
-        });
-    return toFaxMessage(fax);
+    return toFaxMessage(store.deliver(requireExtension(accountId, extensionId), spec));
   }
 
   /** When the newest fax of an account arrived, if it has any. */
-  public java.util.Optional<Instant> newestFaxTime(String accountId) {
+  public Optional<Instant> newestFaxTime(String accountId) {
     return directory.extensions(accountId).stream()
         .flatMap(extension -> store.mailbox(accountId, extension.id()).stream())
         .map(StoredFax::creationTime)
@@ -256,25 +222,23 @@ public final class RingCentralEmulator implements AutoCloseable {
   /** Staff opens the fax: its read status becomes Read. */
   public void markRead(String accountId, String extensionId, String messageId) {
     store.markRead(accountId, extensionId, Long.parseLong(messageId), "Read");
-    record("read", entry -> messageEntry(entry, accountId, extensionId, messageId));
   }
 
   /** Staff deletes the fax: Alive → Deleted, and a second call Deleted → Purged. */
   public void delete(String accountId, String extensionId, String messageId) {
     store.delete(accountId, extensionId, Long.parseLong(messageId), false);
-    record("delete", entry -> messageEntry(entry, accountId, extensionId, messageId));
   }
 
   /** Disables the user: its sessions end and its JWT credentials stop working (OAU-141). */
   public void disableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, false);
     sessions.endSessionsOf(extensionId);
-    record("disable", entry -> messageEntry(entry, accountId, extensionId, null));
+    state.enabled(accountId, extensionId, false);
   }
 
   public void enableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, true);
-    record("enable", entry -> messageEntry(entry, accountId, extensionId, null));
+    state.enabled(accountId, extensionId, true);
   }
 
   /**
@@ -284,6 +248,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   public void setPassword(String accountId, String extensionId, String password) {
     requireExtension(accountId, extensionId);
     directory.password(extensionId, password);
+    state.password(extensionId, password);
   }
 
   /**
@@ -411,86 +376,6 @@ public final class RingCentralEmulator implements AutoCloseable {
     }
   }
 
-  private void record(
-      String op, java.util.function.Consumer<tools.jackson.databind.node.ObjectNode> fields) {
-    if (journal != null) {
-      journal.record(op, fields);
-    }
-  }
-
-  private static void messageEntry(
-      tools.jackson.databind.node.ObjectNode entry,
-      String accountId,
-      String extensionId,
-      String messageId) {
-    entry.put("accountId", accountId);
-    entry.put("extensionId", extensionId);
-    if (messageId != null) {
-      entry.put("messageId", messageId);
-    }
-  }
-
-  /** Applies one recorded operation while replaying the state journal. */
-  private void apply(tools.jackson.databind.JsonNode entry) {
-    String op = entry.get("op").asString();
-    switch (op) {
-      case "app" -> {
-        List<String> uris = new ArrayList<>();
-        entry.path("redirectUris").forEach(uri -> uris.add(uri.asString()));
-        directory.restoreApp(
-            new ClientApp(
-                entry.get("clientId").asString(),
-                entry.get("clientSecret").asString(),
-                entry.get("name").asString()),
-            uris);
-      }
-      case "account" -> createAccount(entry.get("name").asString());
-      case "extension" ->
-          createExtension(
-              entry.get("accountId").asString(),
-              new ExtensionSpec(
-                  entry.get("type").asString(),
-                  entry.get("name").asString(),
-                  entry.get("extensionNumber").asString(),
-                  entry.get("admin").asBoolean(),
-                  entry.get("enabled").asBoolean()));
-      case "jwt" ->
-          credentials.adopt(
-              entry.get("jwt").asString(),
-              entry.get("accountId").asString(),
-              entry.get("extensionId").asString(),
-              entry.get("clientId").isNull() ? null : entry.get("clientId").asString(),
-              entry.get("expiresAt").isNull()
-                  ? null
-                  : Instant.parse(entry.get("expiresAt").asString()));
-      case "revoke" -> revokeJwtCredential(entry.get("jwt").asString());
-      case "fax" ->
-          deliverFax(
-              entry.get("accountId").asString(),
-              entry.get("extensionId").asString(),
-              new InboundFaxSpec(
-                  entry.get("from").asString(),
-                  entry.get("to").asString(),
-                  entry.get("pageCount").asInt(),
-                  Instant.parse(entry.get("receivedAt").asString()),
-                  entry.get("contentType").asString(),
-                  entry.get("minimumSize").asLong(),
-                  entry.get("senderName").isNull() ? null : entry.get("senderName").asString()));
-      case "read" ->
-          markRead(text(entry, "accountId"), text(entry, "extensionId"), text(entry, "messageId"));
-      case "delete" ->
-          delete(text(entry, "accountId"), text(entry, "extensionId"), text(entry, "messageId"));
-      case "disable" -> disableUser(text(entry, "accountId"), text(entry, "extensionId"));
-      case "enable" -> enableUser(text(entry, "accountId"), text(entry, "extensionId"));
-      default ->
-          throw new IllegalStateException("unknown operation in the emulator state journal: " + op);
-    }
-  }
-
-  private static String text(tools.jackson.databind.JsonNode entry, String field) {
-    return entry.get(field).asString();
-  }
-
   List<Route> platformRoutes() {
     return platformRoutes;
   }
@@ -551,7 +436,7 @@ public final class RingCentralEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
-    private java.nio.file.Path stateDirectory;
+    private Path stateDirectory;
 
     private Builder() {}
 
@@ -559,7 +444,7 @@ public final class RingCentralEmulator implements AutoCloseable {
      * Keeps accounts, apps, credentials and faxes in this directory across restarts (see {@link
      * StateJournal}); without it, all state is gone when the emulator stops.
      */
-    public Builder stateDirectory(java.nio.file.Path directory) {
+    public Builder stateDirectory(Path directory) {
       this.stateDirectory = directory;
       return this;
     }

@@ -3,6 +3,8 @@ package dev.faxbridge.emulator;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +45,37 @@ final class StateJournal implements AutoCloseable {
   static StateJournal open(Path directory) {
     try {
       Files.createDirectories(directory);
+      dropTornLine(directory.resolve("journal.jsonl"));
       return new StateJournal(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the emulator state in " + directory, e);
+    }
+  }
+
+  /**
+   * A kill during a write can leave a last line without its newline. That operation never returned
+   * to its caller, so it is dropped; otherwise the next entry would be glued to it.
+   */
+  private static void dropTornLine(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long end = channel.size();
+      ByteBuffer one = ByteBuffer.allocate(1);
+      long keep = end;
+      while (keep > 0) {
+        one.clear();
+        channel.read(one, keep - 1);
+        if (one.get(0) == '\n') {
+          break;
+        }
+        keep--;
+      }
+      if (keep < end) {
+        channel.truncate(keep);
+      }
     }
   }
 

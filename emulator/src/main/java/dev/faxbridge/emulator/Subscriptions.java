@@ -108,6 +108,18 @@ final class Subscriptions {
 
   /** Sends the fax and message-store events of a newly delivered fax to every matching hook. */
   void faxDelivered(StoredFax fax) {
+    publish(fax, true);
+  }
+
+  /**
+   * Sends the message-store event of a changed fax (read status, deletion) to matching hooks; the
+   * fax event fires for new faxes only.
+   */
+  void faxChanged(StoredFax fax) {
+    publish(fax, false);
+  }
+
+  private void publish(StoredFax fax, boolean isNew) {
     List<Runnable> deliveries = new ArrayList<>();
     synchronized (this) {
       dropExpired();
@@ -116,8 +128,9 @@ final class Subscriptions {
           continue;
         }
         for (EventFilter filter : s.filters) {
-          if (filter.firesFor(fax)) {
-            byte[] json = Json.MAPPER.writeValueAsBytes(notification(s, filter, fax));
+          boolean fires = isNew || filter.kind() == EventFilter.Kind.MESSAGE_STORE;
+          if (fires && filter.firesFor(fax)) {
+            byte[] json = Json.MAPPER.writeValueAsBytes(notification(s, filter, fax, isNew));
             deliveries.add(() -> deliver(s, json));
           }
         }
@@ -208,7 +221,7 @@ final class Subscriptions {
     }
   }
 
-  private JsonNode notification(Subscription s, EventFilter filter, StoredFax fax) {
+  private JsonNode notification(Subscription s, EventFilter filter, StoredFax fax, boolean isNew) {
     ObjectNode json = Json.object();
     json.put("uuid", UUID.randomUUID().toString());
     json.put("event", filter.event());
@@ -228,9 +241,12 @@ final class Subscriptions {
       body.put("lastUpdated", Json.time(fax.changedAt()));
       ObjectNode change = body.putArray("changes").addObject();
       change.put("type", "Fax");
-      change.put("newCount", 1);
-      change.put("updatedCount", 0);
-      change.putArray("newMessageIds").add(fax.id());
+      change.put("newCount", isNew ? 1 : 0);
+      change.put("updatedCount", isNew ? 0 : 1);
+      ArrayNode ids = change.putArray("newMessageIds");
+      if (isNew) {
+        ids.add(fax.id());
+      }
     }
     return json;
   }

@@ -201,6 +201,28 @@ class AuthorizationCodeFlowTest {
   }
 
   @Test
+  void passwordSetThroughTheControlApiIsTheOneTheLoginPageChecks() throws Exception {
+    HttpResponse<String> set =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        clinic.emu.platformUrl()
+                            + "/control/accounts/"
+                            + clinic.account.id()
+                            + "/extensions/"
+                            + clinic.owner()
+                            + "/password"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\": \"s3cret\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(set.statusCode()).isEqualTo(204);
+    assertThat(consent(authorizeUrl(null, null), "password", "Authorize").get("page"))
+        .contains("Invalid credentials.");
+    assertThat(consent(authorizeUrl(null, null), "s3cret", "Authorize")).containsKey("code");
+  }
+
+  @Test
   void wrongPasswordStaysOnTheLoginPage() throws Exception {
     Map<String, String> result = consent(authorizeUrl(null, null), "wrong", "Authorize");
 

@@ -9,6 +9,28 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
   @Test
+  void aKeptStateIsReusedNotSeededTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+      throws Exception {
+    Demo first;
+    try (RingCentralEmulator emu = RingCentralEmulator.builder().stateDirectory(state).start()) {
+      first = Demo.seedOrReuse(emu);
+    }
+    try (RingCentralEmulator emu = RingCentralEmulator.builder().stateDirectory(state).start()) {
+      Demo again = Demo.seedOrReuse(emu);
+
+      assertThat(again.app()).isEqualTo(first.app());
+      assertThat(again.clinics())
+          .extracting(Demo.Clinic::account)
+          .containsExactlyElementsOf(first.clinics().stream().map(Demo.Clinic::account).toList());
+      RestClient rc =
+          new RestClient(
+              again.app().clientId(), again.app().clientSecret(), emu.platformUrl().toString());
+      rc.authorize(first.clinics().get(0).jwt());
+      rc.authorize(again.clinics().get(0).jwt());
+    }
+  }
+
+  @Test
   void seededClinicsLogInWithTheirJwtAndSeeTheirOwnExtensionsOnly() throws Exception {
     try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
       Demo demo = Demo.seed(emu);

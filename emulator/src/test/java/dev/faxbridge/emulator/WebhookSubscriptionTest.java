@@ -128,6 +128,26 @@ class WebhookSubscriptionTest {
   }
 
   @Test
+  void readingOrDeletingAFaxFiresOnlyTheMessageStoreFilter() throws Exception {
+    FaxMessage fax = clinic.fax(clinic.owner(), 1);
+    RestClient rc = clinic.loginAsOwner();
+    subscribe(rc, request(FAX_FILTER, "/restapi/v1.0/account/~/extension/~/message-store"));
+
+    clinic.emu.markRead(clinic.account.id(), clinic.owner(), fax.messageId());
+    clinic.emu.delete(clinic.account.id(), clinic.owner(), fax.messageId());
+    settle();
+
+    assertThat(receiver.notifications).hasSize(2);
+    for (WebhookReceiver.Received received : receiver.notifications) {
+      JsonNode event = Json.MAPPER.readTree(received.body());
+      assertThat(event.path("event").asString()).endsWith("/message-store");
+      JsonNode change = event.path("body").path("changes").get(0);
+      assertThat(change.path("newCount").asInt()).isZero();
+      assertThat(change.path("updatedCount").asInt()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void faxesOfOtherMailboxesAreNotPushed() throws Exception {
     subscribe(clinic.loginAsOwner(), request(FAX_FILTER));
     Extension other =
