@@ -54,6 +54,24 @@ class RingCentralClient {
     return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
   }
 
+  /**
+   * Redeems an authorization code of the PKCE flow; {@code redirectUri} must be the one sent to the
+   * authorize endpoint.
+   */
+  TokenGrant exchangeCode(String code, String redirectUri, String codeVerifier) {
+    return token(
+        Map.of(
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            redirectUri,
+            "code_verifier",
+            codeVerifier),
+        "authorization code exchange");
+  }
+
   private TokenGrant token(Map<String, String> form, String what) {
     settings.requireApp();
     String body =
