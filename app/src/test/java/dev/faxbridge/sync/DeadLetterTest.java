@@ -111,6 +111,14 @@ class DeadLetterTest {
       assertThat(faxbridge.bean(FaxLedger.class).forTenant(tenant))
           .extracting(InboundFax::state)
           .containsOnly(FaxState.DELIVERED);
+      assertThat(faxbridge.api("GET", "/actuator/prometheus", null).body())
+          .contains("faxbridge_faxes_delivered_total{tenant=\"willow\"} 5.0")
+          .contains("faxbridge_faxes_delivery_latency_seconds_count{tenant=\"willow\"} 5")
+          .contains("faxbridge_faxes_failed_total{tenant=\"willow\"} 1.0")
+          .contains("faxbridge_faxes_dead_letters{tenant=\"willow\"} 0.0")
+          .contains(
+              "faxbridge_sync_duration_seconds_count{outcome=\"completed\",tenant=\"willow\"}")
+          .doesNotContain("6505550");
     }
     assertThat(DropFolder.of(environment.inbox(), "willow").documents()).hasSize(5);
   }
