@@ -165,6 +165,33 @@ class RingCentralClient {
   }
 
   /**
+   * Sends a JSON body with {@code method} (POST, PUT) and returns the JSON answer. Not retried on
+   * 5xx: creating twice is not harmless.
+   */
+  JsonNode send(
+      RateLimitBudget.Lane lane,
+      String accessToken,
+      String method,
+      String pathAndQuery,
+      String jsonBody,
+      String what) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(settings.serverUrl() + pathAndQuery))
+            .timeout(settings.requestTimeout())
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build();
+    HttpResponse<String> response =
+        exchange(lane, request, HttpResponse.BodyHandlers.ofString(), what);
+    if (response.statusCode() / 100 == 2) {
+      return parse(response.body(), what);
+    }
+    throw apiFailure(response.statusCode(), response.headers(), response.body(), what);
+  }
+
+  /**
    * Streams a fax document to {@code target}, hashing it on the way. Checks the status, that the
    * host may receive our token, the announced type and length, the declared size and the leading
    * bytes, so an error page or a cut-off transfer is never taken for a fax. A transfer that breaks

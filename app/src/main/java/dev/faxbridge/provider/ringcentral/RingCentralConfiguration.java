@@ -8,6 +8,7 @@ import dev.faxbridge.connection.AuthorizationHealth;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.provider.PushSubscriptions;
 import dev.faxbridge.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -62,6 +63,16 @@ class RingCentralConfiguration {
       Tenants tenants,
       RingCentralSettings settings) {
     return new RingCentralFaxProvider(session, client, budget, tenants, settings);
+  }
+
+  @Bean
+  PushSubscriptions ringCentralPush(
+      RingCentralSession session,
+      RingCentralClient client,
+      RateLimitBudget budget,
+      Tenants tenants,
+      Clock clock) {
+    return new RingCentralPush(session, client, budget, tenants, clock);
   }
 
   @Bean
