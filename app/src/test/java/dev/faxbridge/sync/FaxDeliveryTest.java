@@ -25,6 +25,7 @@ import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A fax travels from a RingCentral mailbox into its clinic's drop folder, exactly once. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -82,8 +82,8 @@ class FaxDeliveryTest {
         Set.of(lakeview.receiveFax(0, 2).messageId(), lakeview.receiveFax(1, 4).messageId());
 
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
-      ConnectionId riversideConnection = connectThroughApi(faxbridge, "riverside", riverside);
-      ConnectionId lakeviewConnection = connectThroughApi(faxbridge, "lakeview", lakeview);
+      ConnectionId riversideConnection = connect(faxbridge, "riverside", riverside);
+      ConnectionId lakeviewConnection = connect(faxbridge, "lakeview", lakeview);
 
       assertThat(sync(faxbridge, riversideConnection).delivered()).isEqualTo(3);
       assertThat(sync(faxbridge, lakeviewConnection).delivered()).isEqualTo(2);
@@ -307,26 +307,8 @@ class FaxDeliveryTest {
         .doesNotContain(environment.app().clientSecret());
   }
 
-  private static ConnectionId connectThroughApi(
-      FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
-    var tenant =
-        faxbridge.api(
-            "POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
-    assertThat(tenant.statusCode()).isEqualTo(201);
-    String tenantId = JsonMapper.builder().build().readTree(tenant.body()).get("id").asString();
-    var connection =
-        faxbridge.api(
-            "POST",
-            "/api/tenants/" + tenantId + "/connections",
-            "{\"provider\":\"ringcentral\",\"jwt\":\"" + clinic.jwt() + "\"}");
-    assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
-    assertThat(connection.body()).doesNotContain(clinic.jwt());
-    return ConnectionId.parse(
-        JsonMapper.builder().build().readTree(connection.body()).get("id").asString());
-  }
-
   private static ConnectionId connect(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
-    return connectThroughApi(faxbridge, slug, clinic);
+    return Operator.connect(faxbridge, slug, clinic);
   }
 
   private static SyncReport sync(FaxbridgeInstance faxbridge, ConnectionId connection) {

@@ -42,6 +42,9 @@ public final class Operator {
             "/api/tenants/" + tenantId + "/connections",
             "{\"provider\":\"ringcentral\",\"jwt\":\"" + clinic.jwt() + "\"}");
     assertThat(connection.statusCode()).as(connection.body()).isEqualTo(201);
+    assertThat(connection.body())
+        .as("the answer never echoes the credential")
+        .doesNotContain(clinic.jwt());
     return ConnectionId.parse(json(connection).get("id").asString());
   }
 
