@@ -115,7 +115,7 @@ public class SyncConnection {
     FaxProvider provider = providers.get(connection.provider());
     AtomicInteger newFaxes = new AtomicInteger();
     int mailboxCount = 0;
-    int[] delivery = {0, 0};
+    int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
     try {
       mailboxes.reconcile(id, provider.mailboxes(connection));
       List<Mailboxes.Cursor> cursors = mailboxes.active(id);
@@ -150,7 +150,8 @@ public class SyncConnection {
 
   private static SyncReport report(
       SyncReport.Outcome outcome, int mailboxes, AtomicInteger newFaxes, int[] delivery) {
-    return new SyncReport(outcome, mailboxes, newFaxes.get(), delivery[0], delivery[1]);
+    return new SyncReport(
+        outcome, mailboxes, newFaxes.get(), delivery[0], delivery[1], delivery[2] == 1);
   }
 
   /**
@@ -207,7 +208,9 @@ public class SyncConnection {
 
   private void deliverDue(
       Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
-    for (InboundFax fax : ledger.due(connection.id(), settings.deliveryBatch())) {
+    List<InboundFax> due = ledger.due(connection.id(), settings.deliveryBatch());
+    delivery[2] = due.size() >= settings.deliveryBatch() ? 1 : 0;
+    for (InboundFax fax : due) {
       if (!ledger.claim(fax.id(), settings.claimLease())) {
         continue; // another sync took it meanwhile
       }

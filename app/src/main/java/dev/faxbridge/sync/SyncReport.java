@@ -5,8 +5,15 @@ package dev.faxbridge.sync;
  *
  * @param outcome COMPLETED, SKIPPED (connection not active), RATE_LIMITED, UNAUTHORIZED or
  *     INTERRUPTED (a provider failure ended the run early; the next run continues)
+ * @param batchFull the run took a full delivery batch, so more faxes may be due right now
  */
-public record SyncReport(Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed) {
+public record SyncReport(
+    Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed, boolean batchFull) {
+
+  /** Whether the connection should be synced again at once rather than after its interval. */
+  public boolean moreDueNow() {
+    return outcome == Outcome.COMPLETED && batchFull;
+  }
 
   public enum Outcome {
     COMPLETED,
@@ -17,6 +24,6 @@ public record SyncReport(Outcome outcome, int mailboxes, int newFaxes, int deliv
   }
 
   static SyncReport skipped() {
-    return new SyncReport(Outcome.SKIPPED, 0, 0, 0, 0);
+    return new SyncReport(Outcome.SKIPPED, 0, 0, 0, 0, false);
   }
 }

@@ -23,7 +23,8 @@ import org.springframework.context.event.EventListener;
  * One recurring db-scheduler task instance per connection, id = connection id. db-scheduler picks
  * each instance on one node at a time and revives the work of a node that died, which is what lets
  * several faxbridge nodes share one database. Each run reschedules itself after the tenant's
- * interval, also after a failure.
+ * interval, also after a failure; at once when it stopped at a full delivery batch or a push
+ * notification came while it ran.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncSchedule {
@@ -63,12 +64,12 @@ public class SyncSchedule {
         .execute(
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
-              sync.run(connection);
-              // A notification that came while this run was under way asks for another at once.
+              SyncReport report = sync.run(connection);
+              // A notification that came while this run was under way, or a backlog larger than one
+              // delivery batch, asks for another run at once; the rate-limit budget keeps the pace.
+              boolean again = push.takeSyncRequest(connection) || report.moreDueNow();
               Duration interval =
-                  push.takeSyncRequest(connection)
-                      ? Duration.ZERO
-                      : interval(connections, tenants, instance.getId());
+                  again ? Duration.ZERO : interval(connections, tenants, instance.getId());
               return (complete, operations) ->
                   operations.reschedule(complete, clock.instant().plus(interval));
             });

@@ -1,0 +1,53 @@
+package dev.faxbridge.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
+import dev.faxbridge.testing.TestEnvironment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backlog larger than one run's delivery batch drains run after run, paced only by the rate-limit
+ * budget, instead of waiting a whole sync interval between batches.
+ */
+class BacklogBeyondOneBatchTest {
+
+  @TempDir Path data;
+
+  @Test
+  void aRunThatStopsAtAFullBatchIsFollowedAtOnceByTheNext() throws Exception {
+    try (RingCentralEmulator emulator = RingCentralEmulator.builder().start()) {
+      TestEnvironment environment = TestEnvironment.create(emulator, data);
+      Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Backlog");
+      for (int i = 0; i < 12; i++) {
+        clinic.receiveFax(i % 2, 1);
+      }
+      Map<String, Object> properties = environment.properties();
+      properties.put("db-scheduler.enabled", "true");
+      properties.put("db-scheduler.polling-interval", "200ms");
+      properties.put("faxbridge.sync.delivery-batch", "5");
+
+      try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
+        Operator.connect(faxbridge, "backlog", clinic, 600);
+        DropFolder folder = DropFolder.of(environment.inbox(), "backlog");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (folder.sidecars().size() < 12 && Instant.now().isBefore(deadline)) {
+          Thread.sleep(200);
+        }
+
+        assertThat(folder.sidecars())
+            .as("three batches of at most 5 within 30 s, though the tenant syncs every 10 minutes")
+            .hasSize(12);
+      }
+    }
+  }
+}
