@@ -1,0 +1,143 @@
+package dev.faxbridge.bench;
+
+import dev.faxbridge.emulator.ClientApp;
+import dev.faxbridge.emulator.FaxMessage;
+import dev.faxbridge.emulator.RingCentralEmulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The one benchmark command: {@code bench/run [--key=value...]} (see {@link BenchSettings#parse}).
+ * Drain (faxbridge, then the SDK sample loop on the same emulator state), scale, memory; prints the
+ * report on stdout, progress on stderr, and writes the report to {@link BenchSettings#report()}.
+ */
+public final class BenchMain {
+
+  private static final String NO_WEBHOOKS =
+      "this branch's emulator has no subscription API and faxbridge's sync engine has no push"
+          + " webhooks yet (issue 5, item 9), so no webhook can arrive; polling latency is the"
+          + " sync interval.";
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchSettings s = BenchSettings.parse(args);
+    Instant startedAt = Instant.now();
+    long started = System.nanoTime();
+    Path work = s.workDirectory().toAbsolutePath();
+    deleteRecursively(work);
+    Files.createDirectories(work);
+    Report report = new Report(s, Machine.current(), startedAt);
+    try (RingCentralEmulator emulator = RingCentralEmulator.builder().start();
+        Postgres postgres = Postgres.start(work.resolve("postgres"))) {
+      ClientApp faxbridgeApp = emulator.createApp("faxbridge");
+      ClientApp sdkApp = emulator.createApp("sdk-sample");
+      emulator.rateLimitTiming(s.window(), s.penalty());
+      Latency.inject(emulator, s.latencies());
+
+      List<BenchClinic> clinics = new ArrayList<>();
+      Map<String, FaxMessage> backlog = new HashMap<>();
+      Map<String, String> accountOfExtension = new HashMap<>();
+      for (int i = 0; i < s.tenants(); i++) {
+        BenchClinic clinic =
+            BenchClinic.create(emulator, "Drain clinic " + i, s.mailboxes(), faxbridgeApp, sdkApp);
+        clinics.add(clinic);
+        clinic.mailboxIds().forEach(m -> accountOfExtension.put(m, clinic.account().id()));
+        clinic
+            .receiveBacklog(emulator, s.faxesPerMailbox())
+            .forEach(f -> backlog.put(f.messageId(), f));
+      }
+      if (backlog.size() != s.tenants() * s.mailboxes() * s.faxesPerMailbox()) {
+        throw new IllegalStateException("message ids are not unique across mailboxes");
+      }
+      RateLimitBound bound =
+          RateLimitBound.forBacklog(s.mailboxes(), s.faxesPerMailbox(), s.window());
+      Duration limit = bound.minimum().multipliedBy(3).plusMinutes(2);
+
+      progress(
+          started,
+          "drain: faxbridge, "
+              + backlog.size()
+              + " faxes, bound "
+              + Report.seconds(bound.minimum()));
+      DrainResult faxbridge =
+          new FaxbridgeDrain(s, emulator, faxbridgeApp, postgres)
+              .run(clinics, backlog, accountOfExtension, limit, work.resolve("drain-faxbridge"));
+      progress(started, "drain: faxbridge took " + Report.seconds(faxbridge.elapsed()));
+
+      progress(started, "drain: SDK sample loop, same faxes");
+      FaxbridgeProcess.sleep(
+          s.penalty()); // the SDK's app starts with windows clear of faxbridge's calls
+      emulator.clearRequestLog();
+      Instant sdkStartedAt = Instant.now();
+      long sdkStart = System.nanoTime();
+      int sdkVerified =
+          new SdkSampleLoop(sdkApp, emulator.platformUrl().toString())
+              .drain(clinics, backlog, work.resolve("drain-sdk"));
+      Duration sdkElapsed = Duration.ofNanos(System.nanoTime() - sdkStart);
+      RequestLogFile.write(
+          work.resolve("drain-sdk").resolve("requests.csv"), emulator.requestLog(), sdkStartedAt);
+      DrainResult sdk =
+          new DrainResult(
+              "SDK sample loop",
+              backlog.size(),
+              sdkVerified,
+              sdkElapsed,
+              PenaltyAudit.of(emulator.requestLog(), accountOfExtension, s.penalty()));
+      progress(started, "drain: SDK sample loop took " + Report.seconds(sdkElapsed));
+      report.drain(bound, faxbridge, sdk, (double) sdkElapsed.toMillis() / clinics.size());
+
+      List<ScaleResult> scale = new ArrayList<>();
+      for (int tenants : s.scaleTenants()) {
+        progress(started, "scale: " + tenants + " idle tenants");
+        ScaleResult result =
+            new ScaleRun(s, emulator, faxbridgeApp, postgres)
+                .run(tenants, work.resolve("scale-" + tenants));
+        scale.add(result);
+        progress(
+            started,
+            "scale: "
+                + tenants
+                + " tenants done, "
+                + String.format("%.1f polls/s", result.pollsPerSecond()));
+      }
+      report.scale(scale);
+
+      progress(started, "memory: one " + s.documentBytes() / (1024 * 1024) + " MiB document");
+      emulator.clearRequestLog();
+      report.memory(new MemoryRun(s, emulator, faxbridgeApp, postgres).run(work.resolve("memory")));
+      report.latency(NO_WEBHOOKS);
+    }
+    report.total(Duration.ofNanos(System.nanoTime() - started));
+    String markdown = report.markdown();
+    Path file = s.report().toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, markdown);
+    System.out.print(markdown);
+    progress(started, "report written to " + file);
+  }
+
+  private static void progress(long started, String message) {
+    System.err.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
