@@ -1,7 +1,9 @@
 package dev.faxbridge.bench;
 
+import com.ringcentral.RestClient;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.FaxMessage;
+import dev.faxbridge.emulator.LoggedRequest;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,8 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     BenchSettings s = BenchSettings.parse(args);
+    // The SDK logs every 429 at WARNING; the report counts them instead.
+    RestClient.logger.setLevel(Level.SEVERE);
     Instant startedAt = Instant.now();
     long started = System.nanoTime();
     Path work = s.workDirectory().toAbsolutePath();
@@ -84,15 +89,17 @@ public final class BenchMain {
           new SdkSampleLoop(sdkApp, emulator.platformUrl().toString())
               .drain(clinics, backlog, work.resolve("drain-sdk"));
       Duration sdkElapsed = Duration.ofNanos(System.nanoTime() - sdkStart);
-      RequestLogFile.write(
-          work.resolve("drain-sdk").resolve("requests.csv"), emulator.requestLog(), sdkStartedAt);
+      List<LoggedRequest> sdkLog = emulator.requestLog();
+      RequestLogFile.write(work.resolve("drain-sdk").resolve("requests.csv"), sdkLog, sdkStartedAt);
       DrainResult sdk =
-          new DrainResult(
+          DrainResult.of(
               "SDK sample loop",
               backlog.size(),
               sdkVerified,
               sdkElapsed,
-              PenaltyAudit.of(emulator.requestLog(), accountOfExtension, s.penalty()));
+              PenaltyAudit.of(sdkLog, accountOfExtension, s.penalty()),
+              sdkLog,
+              sdkStartedAt);
       progress(started, "drain: SDK sample loop took " + Report.seconds(sdkElapsed));
       report.drain(bound, faxbridge, sdk, (double) sdkElapsed.toMillis() / clinics.size());
 

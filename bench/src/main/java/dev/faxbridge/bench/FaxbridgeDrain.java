@@ -75,7 +75,7 @@ final class FaxbridgeDrain {
       RequestLogFile.write(directory.resolve("requests.csv"), log, start);
       PenaltyAudit audit = PenaltyAudit.of(log, accountOfExtension, settings.penalty());
       Duration elapsed = last == null ? limit : Duration.between(start, last);
-      return new DrainResult("faxbridge", backlog.size(), verified, elapsed, audit);
+      return DrainResult.of("faxbridge", backlog.size(), verified, elapsed, audit, log, start);
     } catch (SQLException e) {
       throw new IllegalStateException("reading faxbridge's ledger failed", e);
     }

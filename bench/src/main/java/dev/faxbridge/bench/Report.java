@@ -84,12 +84,15 @@ final class Report {
     line(
         String.format(
             Locale.ROOT,
-            "| %s | %d / %d | %s | %.1f%% | %d | %d | %d | %d | %d |",
+            "| %s | %d / %d | %s | %.1f%% | %s | %s | %.1f%% | %d | %d | %d | %d | %d |",
             r.client(),
             r.delivered(),
             r.faxes(),
             seconds(r.elapsed()),
             100 * r.ratioTo(bound),
+            seconds(r.firstCall()),
+            seconds(r.firstMediumCall()),
+            100 * r.pacingRatioTo(bound),
             r.audit().rejected(),
             r.audit().duringPenalty(),
             r.audit().calls("Light"),
@@ -102,17 +105,18 @@ final class Report {
     line("## 3. Idle tenants polling every minute, one node");
     line("");
     line(
-        "| tenants | creation (API) | observed | faxbridge CPU (cores) | machine CPU | heap used max | RSS | peak RSS | polls/s (expected) | start lag mean / max | most overdue |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|");
+        "| tenants | creation (API) | observed | faxbridge CPU (cores) | emulator JVM CPU (cores) | machine CPU (all processes) | heap used max | RSS | peak RSS | polls/s (expected) | start lag mean / max | most overdue |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (ScaleResult r : results) {
       line(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f (%.1f) | %.2f s / %.2f s | %d |",
+              "| %d | %s | %s | %.3f | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f (%.1f) | %.2f s / %.2f s | %d |",
               r.tenants(),
               seconds(r.creation()),
               seconds(r.measured()),
               r.cpuCoreShare(),
+              r.benchCoreShare(),
               100 * r.machineShare(),
               r.heapUsedMaxBytes() / (1024 * 1024),
               r.rssKib() / 1024,

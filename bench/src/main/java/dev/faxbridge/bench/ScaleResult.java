@@ -27,6 +27,7 @@ record ScaleResult(
     Duration creation,
     Duration measured,
     double cpuCoreShare,
+    double benchCoreShare,
     double machineShare,
     long heapUsedMaxBytes,
     long rssKib,

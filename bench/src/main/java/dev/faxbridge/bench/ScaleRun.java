@@ -63,6 +63,7 @@ final class ScaleRun {
 
       emulator.clearRequestLog();
       ProcessStats before = faxbridge.stats();
+      ProcessStats benchBefore = ProcessStats.of(ProcessHandle.current().pid());
       long machineBefore = ProcessStats.machineBusyMillis();
       long start = System.nanoTime();
       long end = start + settings.scaleMeasurement().toNanos();
@@ -87,6 +88,7 @@ final class ScaleRun {
       }
       Duration measured = Duration.ofNanos(System.nanoTime() - start);
       ProcessStats after = faxbridge.stats();
+      ProcessStats benchAfter = ProcessStats.of(ProcessHandle.current().pid());
       long machineAfter = ProcessStats.machineBusyMillis();
       long polls =
           emulator.requestLog().stream()
@@ -100,6 +102,7 @@ final class ScaleRun {
           creation,
           measured,
           (after.cpuMillis() - before.cpuMillis()) / (seconds * 1000),
+          (benchAfter.cpuMillis() - benchBefore.cpuMillis()) / (seconds * 1000),
           (machineAfter - machineBefore) / (seconds * 1000 * cores),
           heapMax,
           after.rssKib(),
