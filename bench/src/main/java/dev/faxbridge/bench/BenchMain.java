@@ -1,6 +1,7 @@
 package dev.faxbridge.bench;
 
 import com.ringcentral.RestClient;
+import com.ringcentral.RestException;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.FaxMessage;
 import dev.faxbridge.emulator.LoggedRequest;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -27,101 +29,50 @@ public final class BenchMain {
 
   private static final String NO_WEBHOOKS =
       "this branch's emulator has no subscription API and faxbridge's sync engine has no push"
-          + " webhooks yet (issue 5, item 9), so no webhook can arrive; polling latency is the"
-          + " sync interval.";
+          + " webhooks yet (issue 5, item 9), so no webhook can arrive; until then a fax waits"
+          + " for the next poll (the tenant's sync interval, 60 s by default).";
 
-  private BenchMain() {}
+  private final BenchSettings s;
+  private final long started = System.nanoTime();
+  private final Path work;
+  private final Report report;
+  private final RingCentralEmulator emulator;
+  private final Postgres postgres;
+  private final ClientApp faxbridgeApp;
+
+  private BenchMain(
+      BenchSettings s, Path work, Report report, RingCentralEmulator emulator, Postgres postgres) {
+    this.s = s;
+    this.work = work;
+    this.report = report;
+    this.emulator = emulator;
+    this.postgres = postgres;
+    this.faxbridgeApp = emulator.createApp("faxbridge");
+  }
 
   public static void main(String[] args) throws Exception {
     BenchSettings s = BenchSettings.parse(args);
     // The SDK logs every 429 at WARNING; the report counts them instead.
     RestClient.logger.setLevel(Level.SEVERE);
-    Instant startedAt = Instant.now();
-    long started = System.nanoTime();
     Path work = s.workDirectory().toAbsolutePath();
     deleteRecursively(work);
     Files.createDirectories(work);
-    Report report = new Report(s, Machine.current(), startedAt);
+    Report report = new Report(s, Machine.current(), Instant.now());
+    long started = System.nanoTime();
     try (RingCentralEmulator emulator = RingCentralEmulator.builder().start();
         Postgres postgres = Postgres.start(work.resolve("postgres"))) {
-      ClientApp faxbridgeApp = emulator.createApp("faxbridge");
-      ClientApp sdkApp = emulator.createApp("sdk-sample");
       emulator.rateLimitTiming(s.window(), s.penalty());
       Latency.inject(emulator, s.latencies());
-
-      List<BenchClinic> clinics = new ArrayList<>();
-      Map<String, FaxMessage> backlog = new HashMap<>();
-      Map<String, String> accountOfExtension = new HashMap<>();
-      for (int i = 0; i < s.tenants(); i++) {
-        BenchClinic clinic =
-            BenchClinic.create(emulator, "Drain clinic " + i, s.mailboxes(), faxbridgeApp, sdkApp);
-        clinics.add(clinic);
-        clinic.mailboxIds().forEach(m -> accountOfExtension.put(m, clinic.account().id()));
-        clinic
-            .receiveBacklog(emulator, s.faxesPerMailbox())
-            .forEach(f -> backlog.put(f.messageId(), f));
+      BenchMain bench = new BenchMain(s, work, report, emulator, postgres);
+      if (s.runs("drain")) {
+        bench.drain();
       }
-      if (backlog.size() != s.tenants() * s.mailboxes() * s.faxesPerMailbox()) {
-        throw new IllegalStateException("message ids are not unique across mailboxes");
+      if (s.runs("scale")) {
+        bench.scale();
       }
-      RateLimitBound bound =
-          RateLimitBound.forBacklog(s.mailboxes(), s.faxesPerMailbox(), s.window());
-      Duration limit = bound.minimum().multipliedBy(3).plusMinutes(2);
-
-      progress(
-          started,
-          "drain: faxbridge, "
-              + backlog.size()
-              + " faxes, bound "
-              + Report.seconds(bound.minimum()));
-      DrainResult faxbridge =
-          new FaxbridgeDrain(s, emulator, faxbridgeApp, postgres)
-              .run(clinics, backlog, accountOfExtension, limit, work.resolve("drain-faxbridge"));
-      progress(started, "drain: faxbridge took " + Report.seconds(faxbridge.elapsed()));
-
-      progress(started, "drain: SDK sample loop, same faxes");
-      FaxbridgeProcess.sleep(
-          s.penalty()); // the SDK's app starts with windows clear of faxbridge's calls
-      emulator.clearRequestLog();
-      Instant sdkStartedAt = Instant.now();
-      long sdkStart = System.nanoTime();
-      int sdkVerified =
-          new SdkSampleLoop(sdkApp, emulator.platformUrl().toString())
-              .drain(clinics, backlog, work.resolve("drain-sdk"));
-      Duration sdkElapsed = Duration.ofNanos(System.nanoTime() - sdkStart);
-      List<LoggedRequest> sdkLog = emulator.requestLog();
-      RequestLogFile.write(work.resolve("drain-sdk").resolve("requests.csv"), sdkLog, sdkStartedAt);
-      DrainResult sdk =
-          DrainResult.of(
-              "SDK sample loop",
-              backlog.size(),
-              sdkVerified,
-              sdkElapsed,
-              PenaltyAudit.of(sdkLog, accountOfExtension, s.penalty()),
-              sdkLog,
-              sdkStartedAt);
-      progress(started, "drain: SDK sample loop took " + Report.seconds(sdkElapsed));
-      report.drain(bound, faxbridge, sdk, (double) sdkElapsed.toMillis() / clinics.size());
-
-      List<ScaleResult> scale = new ArrayList<>();
-      for (int tenants : s.scaleTenants()) {
-        progress(started, "scale: " + tenants + " idle tenants");
-        ScaleResult result =
-            new ScaleRun(s, emulator, faxbridgeApp, postgres)
-                .run(tenants, work.resolve("scale-" + tenants));
-        scale.add(result);
-        progress(
-            started,
-            "scale: "
-                + tenants
-                + " tenants done, "
-                + String.format("%.1f polls/s", result.pollsPerSecond()));
+      if (s.runs("memory")) {
+        bench.memory();
       }
-      report.scale(scale);
-
-      progress(started, "memory: one " + s.documentBytes() / (1024 * 1024) + " MiB document");
-      emulator.clearRequestLog();
-      report.memory(new MemoryRun(s, emulator, faxbridgeApp, postgres).run(work.resolve("memory")));
       report.latency(NO_WEBHOOKS);
     }
     report.total(Duration.ofNanos(System.nanoTime() - started));
@@ -130,11 +81,95 @@ public final class BenchMain {
     Files.createDirectories(file.getParent());
     Files.writeString(file, markdown);
     System.out.print(markdown);
-    progress(started, "report written to " + file);
+    System.err.println("report written to " + file);
   }
 
-  private static void progress(long started, String message) {
+  /**
+   * faxbridge drains the backlog; then, on the same faxes, the SDK sample loop with its own app.
+   */
+  private void drain() throws IOException, RestException {
+    ClientApp sdkApp = emulator.createApp("sdk-sample");
+    List<BenchClinic> clinics = new ArrayList<>();
+    Map<String, FaxMessage> backlog = new HashMap<>();
+    Map<String, String> accountOfExtension = new HashMap<>();
+    for (int i = 0; i < s.tenants(); i++) {
+      BenchClinic clinic =
+          BenchClinic.create(emulator, "Drain clinic " + i, s.mailboxes(), faxbridgeApp, sdkApp);
+      clinics.add(clinic);
+      clinic.mailboxIds().forEach(m -> accountOfExtension.put(m, clinic.account().id()));
+      clinic
+          .receiveBacklog(emulator, s.faxesPerMailbox())
+          .forEach(f -> backlog.put(f.messageId(), f));
+    }
+    if (backlog.size() != s.tenants() * s.mailboxes() * s.faxesPerMailbox()) {
+      throw new IllegalStateException("message ids are not unique across mailboxes");
+    }
+    RateLimitBound bound =
+        RateLimitBound.forBacklog(s.mailboxes(), s.faxesPerMailbox(), s.window());
+    Duration limit = bound.minimum().multipliedBy(3).plusMinutes(2);
+
+    progress("drain: faxbridge, " + backlog.size() + " faxes, bound " + seconds(bound.minimum()));
+    DrainResult faxbridge =
+        new FaxbridgeDrain(s, emulator, faxbridgeApp, postgres)
+            .run(clinics, backlog, accountOfExtension, limit, work.resolve("drain-faxbridge"));
+    progress("drain: faxbridge took " + seconds(faxbridge.elapsed()));
+
+    progress("drain: SDK sample loop, same faxes");
+    FaxbridgeProcess.sleep(s.penalty()); // faxbridge's last calls are out of every window
+    emulator.clearRequestLog();
+    Instant sdkStartedAt = Instant.now();
+    long sdkStart = System.nanoTime();
+    int sdkVerified =
+        new SdkSampleLoop(sdkApp, emulator.platformUrl().toString())
+            .drain(clinics, backlog, work.resolve("drain-sdk"));
+    Duration sdkElapsed = Duration.ofNanos(System.nanoTime() - sdkStart);
+    List<LoggedRequest> sdkLog = emulator.requestLog();
+    RequestLogFile.write(work.resolve("drain-sdk").resolve("requests.csv"), sdkLog, sdkStartedAt);
+    DrainResult sdk =
+        DrainResult.of(
+            "SDK sample loop",
+            backlog.size(),
+            sdkVerified,
+            sdkElapsed,
+            PenaltyAudit.of(sdkLog, accountOfExtension, s.penalty()),
+            sdkLog,
+            sdkStartedAt);
+    progress("drain: SDK sample loop took " + seconds(sdkElapsed));
+    report.drain(bound, faxbridge, sdk, (double) sdkElapsed.toMillis() / clinics.size());
+  }
+
+  private void scale() {
+    List<ScaleResult> results = new ArrayList<>();
+    for (int tenants : s.scaleTenants()) {
+      progress("scale: " + tenants + " idle tenants");
+      ScaleResult result =
+          new ScaleRun(s, emulator, faxbridgeApp, postgres)
+              .run(tenants, work.resolve("scale-" + tenants));
+      results.add(result);
+      progress(
+          "scale: "
+              + tenants
+              + " tenants created in "
+              + seconds(result.creation())
+              + ", "
+              + String.format(Locale.ROOT, "%.1f", result.periods().pollsPerSecond(tenants))
+              + " polls/s");
+    }
+    report.scale(results);
+  }
+
+  private void memory() {
+    progress("memory: one " + s.documentBytes() / (1024 * 1024) + " MiB document");
+    emulator.clearRequestLog();
+    report.memory(new MemoryRun(s, emulator, faxbridgeApp, postgres).run(work.resolve("memory")));
+  }
+
+  private void progress(String message) {
     System.err.printf("[%6.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
+  }
+
+  private static String seconds(Duration d) {
+    return Report.seconds(d);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one benchmark run does. Defaults fit 2 cores and well under 15 minutes; {@code --key=value}
@@ -25,6 +26,7 @@ import java.util.List;
  * @param faxbridgeJar the runnable faxbridge jar, started as a separate process
  * @param workDirectory databases, faxbridge logs, delivered files (emptied first)
  * @param report where the Markdown report goes
+ * @param parts which parts run: {@code drain}, {@code scale}, {@code memory} (all by default)
  */
 record BenchSettings(
     int tenants,
@@ -40,7 +42,8 @@ record BenchSettings(
     String documentHeap,
     Path faxbridgeJar,
     Path workDirectory,
-    Path report) {
+    Path report,
+    Set<String> parts) {
 
   static BenchSettings defaults() {
     return new BenchSettings(
@@ -61,13 +64,14 @@ record BenchSettings(
         "256m",
         Path.of("app/target/faxbridge.jar"),
         Path.of("bench/target/bench-run"),
-        Path.of("bench/target/benchmark-report.md"));
+        Path.of("bench/target/benchmark-report.md"),
+        Set.of("drain", "scale", "memory"));
   }
 
   /**
    * Defaults overridden by {@code --tenants=4 --mailboxes=2 --faxes-per-mailbox=100
    * --window-seconds=6 --penalty-seconds=6 --scale-tenants=1000,5000 --scale-seconds=90
-   * --document-mb=200 --faxbridge-jar=... --work-dir=... --report=...}.
+   * --document-mb=200 --faxbridge-jar=... --work-dir=... --report=... --parts=drain,scale,memory}.
    */
   static BenchSettings parse(String[] args) {
     BenchSettings s = defaults();
@@ -91,6 +95,7 @@ record BenchSettings(
             case "faxbridge-jar" -> s.withPaths(Path.of(v), s.workDirectory, s.report);
             case "work-dir" -> s.withPaths(s.faxbridgeJar, Path.of(v), s.report);
             case "report" -> s.withPaths(s.faxbridgeJar, s.workDirectory, Path.of(v));
+            case "parts" -> s.withParts(Set.of(v.split(",")));
             default -> throw new IllegalArgumentException("unknown argument --" + kv[0]);
           };
     }
@@ -122,7 +127,8 @@ record BenchSettings(
         documentHeap,
         faxbridgeJar,
         workDirectory,
-        report);
+        report,
+        parts);
   }
 
   BenchSettings withTiming(Duration window, Duration penalty) {
@@ -140,7 +146,8 @@ record BenchSettings(
         documentHeap,
         faxbridgeJar,
         workDirectory,
-        report);
+        report,
+        parts);
   }
 
   BenchSettings withScale(List<Integer> scaleTenants, Duration scaleMeasurement) {
@@ -158,7 +165,8 @@ record BenchSettings(
         documentHeap,
         faxbridgeJar,
         workDirectory,
-        report);
+        report,
+        parts);
   }
 
   BenchSettings withDocument(long documentBytes) {
@@ -176,7 +184,8 @@ record BenchSettings(
         documentHeap,
         faxbridgeJar,
         workDirectory,
-        report);
+        report,
+        parts);
   }
 
   BenchSettings withPaths(Path faxbridgeJar, Path workDirectory, Path report) {
@@ -194,6 +203,30 @@ record BenchSettings(
         documentHeap,
         faxbridgeJar,
         workDirectory,
-        report);
+        report,
+        parts);
+  }
+
+  BenchSettings withParts(Set<String> parts) {
+    return new BenchSettings(
+        tenants,
+        mailboxes,
+        faxesPerMailbox,
+        window,
+        penalty,
+        latencies,
+        scaleTenants,
+        scaleMeasurement,
+        scaleHeap,
+        documentBytes,
+        documentHeap,
+        faxbridgeJar,
+        workDirectory,
+        report,
+        Set.copyOf(parts));
+  }
+
+  boolean runs(String part) {
+    return parts.contains(part);
   }
 }

@@ -105,13 +105,17 @@ final class Report {
     line("## 3. Idle tenants polling every minute, one node");
     line("");
     line(
-        "| tenants | creation (API) | observed | faxbridge CPU (cores) | emulator JVM CPU (cores) | machine CPU (all processes) | heap used max | RSS | peak RSS | polls/s (expected) | start lag mean / max | most overdue |");
+        "| tenants | creation (API) | observed | faxbridge CPU (cores) | emulator JVM CPU (cores)"
+            + " | machine CPU (all processes) | heap used max | RSS | peak RSS | polls/s |"
+            + " poll period mean / p99 / max (mailboxes) | overdue syncs: max count, lateness mean /"
+            + " max |");
     line("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (ScaleResult r : results) {
       line(
           String.format(
               Locale.ROOT,
-              "| %d | %s | %s | %.3f | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f (%.1f) | %.2f s / %.2f s | %d |",
+              "| %d | %s | %s | %.3f | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f |"
+                  + " %s / %s / %s (%d) | %d, %.2f s / %.2f s |",
               r.tenants(),
               seconds(r.creation()),
               seconds(r.measured()),
@@ -121,11 +125,14 @@ final class Report {
               r.heapUsedMaxBytes() / (1024 * 1024),
               r.rssKib() / 1024,
               r.peakRssKib() / 1024,
-              r.pollsPerSecond(),
-              r.expectedPollsPerSecond(),
+              r.periods().pollsPerSecond(r.tenants()),
+              seconds(r.periods().mean()),
+              seconds(r.periods().p99()),
+              seconds(r.periods().max()),
+              r.periods().mailboxesPolledTwice(),
+              r.overdueMax(),
               r.lagMeanSeconds(),
-              r.lagMaxSeconds(),
-              r.overdueMax()));
+              r.lagMaxSeconds()));
     }
   }
 

@@ -14,11 +14,10 @@ import java.time.Duration;
  * @param heapUsedMaxBytes the largest heap-in-use sample (actuator, every 5 s)
  * @param rssKib faxbridge's resident memory at the end of the window
  * @param peakRssKib faxbridge's peak resident memory since its start (VmHWM)
- * @param pollsPerSecond message-store listings (one per tenant per sync) the emulator received per
- *     second of the window
- * @param expectedPollsPerSecond tenants / 60 s
+ * @param periods the time between consecutive listings of each mailbox (one per sync), since the
+ *     first tenant was created
  * @param lagSamples scheduled_tasks samples taken (every 5 s)
- * @param lagMeanSeconds mean over samples of the oldest due-but-not-started sync's lateness
+ * @param lagMeanSeconds mean over samples of how overdue the most overdue not-yet-started sync was
  * @param lagMaxSeconds the largest such lateness seen
  * @param overdueMax the most syncs due for over a second but not started, in one sample
  */
@@ -32,8 +31,7 @@ record ScaleResult(
     long heapUsedMaxBytes,
     long rssKib,
     long peakRssKib,
-    double pollsPerSecond,
-    double expectedPollsPerSecond,
+    PollPeriods periods,
     int lagSamples,
     double lagMeanSeconds,
     double lagMaxSeconds,

@@ -2,7 +2,6 @@ package dev.faxbridge.bench;
 
 import dev.faxbridge.emulator.Account;
 import dev.faxbridge.emulator.ClientApp;
-import dev.faxbridge.emulator.LoggedRequest;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,16 +10,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Many idle tenants on one faxbridge: each a clinic with one mailbox and no faxes, polled every
- * minute. Measures what polling alone costs: faxbridge's CPU and memory from {@code /proc}, polls
- * per second from the emulator's request log, and how late syncs start from db-scheduler's {@code
- * scheduled_tasks}.
+ * minute. Measures what polling alone costs: faxbridge's CPU and memory from {@code /proc} over a
+ * window that starts once every tenant exists; the period between one mailbox's listings from the
+ * emulator's request log since the first tenant was created; and how many syncs are overdue in
+ * db-scheduler's {@code scheduled_tasks}, sampled.
  */
 final class ScaleRun {
 
@@ -47,21 +49,23 @@ final class ScaleRun {
 
   ScaleResult run(int tenants, Path directory) {
     List<String> jwts = new ArrayList<>();
+    Set<String> mailboxes = new HashSet<>();
     for (int i = 0; i < tenants; i++) {
       Account account = emulator.createAccount("Scale " + tenants + " clinic " + i);
       jwts.add(
           emulator.issueJwtCredential(account.id(), account.ownerExtensionId(), app.clientId()));
+      mailboxes.add(account.ownerExtensionId());
     }
     String database = postgres.createDatabase("scale" + tenants);
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
                 settings.faxbridgeJar(), settings.scaleHeap(), database, emulator, app, directory);
         Connection db = Postgres.connect(database)) {
+      emulator.clearRequestLog();
       long creationStart = System.nanoTime();
       create(faxbridge, tenants, jwts);
       Duration creation = Duration.ofNanos(System.nanoTime() - creationStart);
 
-      emulator.clearRequestLog();
       ProcessStats before = faxbridge.stats();
       ProcessStats benchBefore = ProcessStats.of(ProcessHandle.current().pid());
       long machineBefore = ProcessStats.machineBusyMillis();
@@ -90,11 +94,7 @@ final class ScaleRun {
       ProcessStats after = faxbridge.stats();
       ProcessStats benchAfter = ProcessStats.of(ProcessHandle.current().pid());
       long machineAfter = ProcessStats.machineBusyMillis();
-      long polls =
-          emulator.requestLog().stream()
-              .map(LoggedRequest::path)
-              .filter(p -> p.endsWith("/message-store"))
-              .count();
+      PollPeriods periods = PollPeriods.of(emulator.requestLog(), mailboxes);
       double seconds = measured.toMillis() / 1000.0;
       int cores = Runtime.getRuntime().availableProcessors();
       return new ScaleResult(
@@ -107,8 +107,7 @@ final class ScaleRun {
           heapMax,
           after.rssKib(),
           after.peakRssKib(),
-          polls / seconds,
-          tenants / 60.0,
+          periods,
           samples,
           samples == 0 ? 0 : lagSum / samples,
           lagMax,
