@@ -111,7 +111,7 @@ public final class BenchMain {
     progress("drain: faxbridge, " + backlog.size() + " faxes, bound " + seconds(bound.minimum()));
     DrainResult faxbridge =
         new FaxbridgeDrain(s, emulator, faxbridgeApp, postgres)
-            .run(clinics, backlog, accountOfExtension, limit, work.resolve("drain-faxbridge"));
+            .run(clinics, backlog, accountOfExtension, limit, "drain-faxbridge");
     progress("drain: faxbridge took " + seconds(faxbridge.elapsed()));
 
     progress("drain: SDK sample loop, same faxes");
@@ -136,6 +136,46 @@ public final class BenchMain {
             sdkStartedAt);
     progress("drain: SDK sample loop took " + seconds(sdkElapsed));
     report.drain(bound, faxbridge, sdk, (double) sdkElapsed.toMillis() / clinics.size());
+    drainBeyondBatch();
+  }
+
+  /**
+   * One clinic whose backlog per connection exceeds one sync run's delivery batch (200 by default):
+   * faxbridge only, since the SDK loop has no batches.
+   */
+  private void drainBeyondBatch() {
+    int perMailbox = 150;
+    BenchClinic clinic =
+        BenchClinic.create(emulator, "Large backlog clinic", s.mailboxes(), faxbridgeApp, null);
+    Map<String, FaxMessage> backlog = new HashMap<>();
+    Map<String, String> accountOfExtension = new HashMap<>();
+    clinic.mailboxIds().forEach(m -> accountOfExtension.put(m, clinic.account().id()));
+    clinic.receiveBacklog(emulator, perMailbox).forEach(f -> backlog.put(f.messageId(), f));
+    RateLimitBound bound = RateLimitBound.forBacklog(s.mailboxes(), perMailbox, s.window());
+    progress(
+        "drain: one connection with "
+            + backlog.size()
+            + " faxes, bound "
+            + seconds(bound.minimum()));
+    DrainResult result =
+        new FaxbridgeDrain(s, emulator, faxbridgeApp, postgres)
+            .run(
+                List.of(clinic),
+                backlog,
+                accountOfExtension,
+                bound.minimum().multipliedBy(3).plusMinutes(3),
+                "drain-beyond-batch");
+    progress("drain: one connection took " + seconds(result.elapsed()));
+    report.drainBeyondBatch(
+        bound,
+        result,
+        "1 tenant x "
+            + s.mailboxes()
+            + " mailboxes x "
+            + perMailbox
+            + " faxes = "
+            + backlog.size()
+            + " faxes on one connection, sync interval 60 s");
   }
 
   private void scale() {

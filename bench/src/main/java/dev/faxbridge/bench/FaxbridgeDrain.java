@@ -44,8 +44,9 @@ final class FaxbridgeDrain {
       Map<String, FaxMessage> backlog,
       Map<String, String> accountOfExtension,
       Duration limit,
-      Path directory) {
-    String database = postgres.createDatabase("drain");
+      String name) {
+    Path directory = settings.workDirectory().toAbsolutePath().resolve(name);
+    String database = postgres.createDatabase(name.replace('-', '_'));
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
                 settings.faxbridgeJar(), settings.scaleHeap(), database, emulator, app, directory);
@@ -57,7 +58,7 @@ final class FaxbridgeDrain {
         List<Future<String>> tenants = new ArrayList<>();
         for (int i = 0; i < clinics.size(); i++) {
           BenchClinic clinic = clinics.get(i);
-          String slug = "drain-" + i;
+          String slug = name + "-" + i;
           tenants.add(
               connecting.submit(() -> faxbridge.connectTenant(slug, 60, clinic.faxbridgeJwt())));
         }

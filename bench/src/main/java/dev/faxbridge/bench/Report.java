@@ -62,9 +62,7 @@ final class Report {
             + " (tenants are separate buckets and drain in parallel, so this is the bound of the"
             + " whole backlog).");
     line("");
-    line(
-        "| client | faxes delivered and verified | time | bound / time | 429s | requests during a penalty | Light | Medium | Auth |");
-    line("|---|---|---|---|---|---|---|---|---|");
+    header();
     row(bound, faxbridge);
     row(bound, sdk);
     line("");
@@ -78,6 +76,38 @@ final class Report {
             seconds(sdk.elapsed()),
             seconds(Duration.ofMillis((long) perClinicSdk)),
             perClinicSdk / faxbridge.elapsed().toMillis()));
+  }
+
+  /**
+   * A backlog larger than one sync run's delivery batch for a connection: faxbridge only, to show
+   * what the batch and the sync interval cost.
+   */
+  void drainBeyondBatch(RateLimitBound bound, DrainResult faxbridge, String shape) {
+    line("");
+    line("### Backlog beyond one sync run's delivery batch");
+    line("");
+    line(
+        shape
+            + ". Bound: "
+            + bound.calls()
+            + " "
+            + bound.group()
+            + " calls at "
+            + bound.limit()
+            + " per window = "
+            + seconds(bound.minimum())
+            + ".");
+    line("");
+    header();
+    row(bound, faxbridge);
+  }
+
+  private void header() {
+    line(
+        "| client | faxes delivered and verified | time | bound / time | first call | first Medium"
+            + " call | bound / time from first Medium call | 429s | requests during a penalty |"
+            + " Light | Medium | Auth |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   private void row(RateLimitBound bound, DrainResult r) {
