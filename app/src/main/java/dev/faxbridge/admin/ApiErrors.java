@@ -1,7 +1,7 @@
 package dev.faxbridge.admin;
 
+import dev.faxbridge.connection.AuthorizationRefused;
 import dev.faxbridge.provider.ProviderException;
-import dev.faxbridge.provider.ringcentral.RingCentralOnboarding;
 import dev.faxbridge.tenant.Tenants;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +27,7 @@ class ApiErrors {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
-  @ExceptionHandler(RingCentralOnboarding.OnboardingRefused.class)
+  @ExceptionHandler(AuthorizationRefused.class)
   ProblemDetail refused(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
   }

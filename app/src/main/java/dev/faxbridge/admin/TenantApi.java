@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tenants")
 class TenantApi {
 
-  private static final String OPERATOR = "operator-api";
-
   private final Tenants tenants;
   private final Connections connections;
   private final RingCentralOnboarding onboarding;
@@ -128,7 +126,7 @@ class TenantApi {
     Tenant tenant = tenants.create(request.slug(), request.name(), interval);
     audit.record(
         AuditKind.TENANT_CREATED,
-        OPERATOR,
+        OperatorAuthentication.currentActor(),
         tenant.id().value(),
         null,
         null,
@@ -154,7 +152,9 @@ class TenantApi {
       throw new IllegalArgumentException(
           "Unknown provider '" + request.provider() + "'; faxbridge connects to 'ringcentral'");
     }
-    ProviderConnection connection = onboarding.connectWithJwt(tenant.id(), request.jwt(), OPERATOR);
+    ProviderConnection connection =
+        onboarding.connectWithJwt(
+            tenant.id(), request.jwt(), OperatorAuthentication.currentActor());
     schedule.schedule(connection.id());
     return ConnectionView.of(connection);
   }

@@ -125,13 +125,109 @@ public class Connections {
         == 1;
   }
 
+  /**
+   * Stores a new authorization of an existing connection (the clinic admin authorized again):
+   * replaces credential and tokens, records the method, account and owner, and makes the connection
+   * ACTIVE, in one transaction under the token lock. Returns whether the status changed.
+   */
+  public boolean reauthorize(
+      ConnectionId id,
+      AuthMethod method,
+      String credential,
+      String externalAccountId,
+      String ownerExtensionId,
+      TokenSet tokens) {
+    Boolean changed =
+        transactions.execute(
+            status -> {
+              String before =
+                  jdbc.sql("select status from provider_connection where id = :id for update")
+                      .param("id", id.value())
+                      .query(String.class)
+                      .single();
+              jdbc.sql(
+                      """
+                      update provider_connection set status = 'ACTIVE', auth_method = :method,
+                          external_account_id = :account, owner_extension_id = :owner,
+                          credential_ciphertext = :credential, updated_at = :now
+                      where id = :id
+                      """)
+                  .param("method", method.name())
+                  .param("account", externalAccountId)
+                  .param("owner", ownerExtensionId)
+                  .param(
+                      "credential",
+                      credential == null ? null : secrets.seal(credential, id.toString()))
+                  .param("now", Timestamp.from(clock.instant()))
+                  .param("id", id.value())
+                  .update();
+              jdbc.sql("delete from connection_token where connection_id = :id")
+                  .param("id", id.value())
+                  .update();
+              insertTokens(id, tokens);
+              return !ConnectionStatus.ACTIVE.name().equals(before);
+            });
+    return Boolean.TRUE.equals(changed);
+  }
+
+  /**
+   * Active connections whose refresh token was last used (issued) at or before {@code usedBefore}:
+   * the ones a keep-alive must refresh before the provider lets the refresh token die unused.
+   */
+  public List<ConnectionId> withRefreshTokenUnusedSince(Instant usedBefore) {
+    return jdbc.sql(
+            """
+            select c.id from provider_connection c join connection_token t on t.connection_id = c.id
+            where c.status = 'ACTIVE' and t.refresh_expires_at is not null and t.issued_at <= :before
+            order by t.issued_at
+            """)
+        .param("before", Timestamp.from(usedBefore))
+        .query((rs, row) -> new ConnectionId(rs.getObject(1, UUID.class)))
+        .list();
+  }
+
+  /**
+   * Removes a connection: its credential and tokens are deleted and it is switched off. The row
+   * stays, because the fax ledger refers to it.
+   */
+  public void remove(ConnectionId id) {
+    transactions.executeWithoutResult(
+        status -> {
+          jdbc.sql("delete from connection_token where connection_id = :id")
+              .param("id", id.value())
+              .update();
+          jdbc.sql(
+                  "update provider_connection set status = 'DISABLED', credential_ciphertext = null, updated_at = :now where id = :id")
+              .param("now", Timestamp.from(clock.instant()))
+              .param("id", id.value())
+              .update();
+        });
+  }
+
+  /** Moves the status from {@code from} to {@code to} only; returns whether it did. */
+  public boolean transition(ConnectionId id, ConnectionStatus from, ConnectionStatus to) {
+    return jdbc.sql(
+                """
+                update provider_connection set status = :to, updated_at = :now
+                where id = :id and status = :from
+                """)
+            .param("to", to.name())
+            .param("from", from.name())
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id.value())
+            .update()
+        == 1;
+  }
+
   /** The decrypted credential (a JWT credential), if the connection has one. */
   public Optional<String> credential(ConnectionId id) {
-    byte[] ciphertext =
+    // A list, not single(): single() refuses the null of a connection without credential.
+    List<byte[]> rows =
         jdbc.sql("select credential_ciphertext from provider_connection where id = :id")
             .param("id", id.value())
             .query((rs, row) -> rs.getBytes(1))
-            .single();
+            .list();
+    byte[] ciphertext = rows.isEmpty() ? null : rows.get(0);
     return Optional.ofNullable(ciphertext).map(c -> secrets.open(c, id.toString()));
   }
 

@@ -60,6 +60,7 @@ public class SyncConnection {
   private final SourceAcknowledgements acknowledgements;
   private final RetentionWatch retention;
   private final SyncMetrics metrics;
+  private final PushRegistrations push;
   private final Clock clock;
 
   SyncConnection(
@@ -74,6 +75,7 @@ public class SyncConnection {
       SourceAcknowledgements acknowledgements,
       RetentionWatch retention,
       SyncMetrics metrics,
+      PushRegistrations push,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -89,6 +91,7 @@ public class SyncConnection {
     this.acknowledgements = acknowledgements;
     this.retention = retention;
     this.metrics = metrics;
+    this.push = push;
     this.clock = clock;
   }
 
@@ -117,6 +120,7 @@ public class SyncConnection {
       mailboxes.reconcile(id, provider.mailboxes(connection));
       List<Mailboxes.Cursor> cursors = mailboxes.active(id);
       mailboxCount = cursors.size();
+      push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
       for (Mailboxes.Cursor cursor : cursors) {
         listMailbox(connection, provider, cursor, newFaxes);
       }

@@ -43,7 +43,11 @@ public class SyncSchedule {
 
   @Bean
   static CustomTask<Void> syncConnectionTask(
-      SyncConnection sync, Connections connections, Tenants tenants, Clock clock) {
+      SyncConnection sync,
+      Connections connections,
+      Tenants tenants,
+      PushRegistrations push,
+      Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
             (complete, operations) ->
@@ -58,8 +62,13 @@ public class SyncSchedule {
                                 complete.getExecution().taskInstance.getId()))))
         .execute(
             (instance, context) -> {
-              sync.run(ConnectionId.parse(instance.getId()));
-              Duration interval = interval(connections, tenants, instance.getId());
+              ConnectionId connection = ConnectionId.parse(instance.getId());
+              sync.run(connection);
+              // A notification that came while this run was under way asks for another at once.
+              Duration interval =
+                  push.takeSyncRequest(connection)
+                      ? Duration.ZERO
+                      : interval(connections, tenants, instance.getId());
               return (complete, operations) ->
                   operations.reschedule(complete, clock.instant().plus(interval));
             });

@@ -1,12 +1,18 @@
 package dev.faxbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faxbridge.audit.AuditEvent;
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.folder.FolderDestination;
+import dev.faxbridge.emulator.Fault;
+import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
@@ -31,11 +37,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A fax travels from a RingCentral mailbox into its clinic's drop folder, exactly once. */
+@ExtendWith(OutputCaptureExtension.class)
 class FaxDeliveryTest {
 
   private static RingCentralEmulator emulator;
@@ -240,6 +251,62 @@ class FaxDeliveryTest {
     folder.assertEveryDocumentMatchesItsSidecar();
   }
 
+  @Test
+  void everyFaxAndCredentialEventIsAuditedAndTheTrailCannotBeRewritten() throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Aspen");
+    clinic.receiveFax(0, 1);
+    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+      ConnectionId connection = connect(faxbridge, "aspen", clinic);
+      sync(faxbridge, connection);
+      TenantId tenant = faxbridge.bean(Tenants.class).findBySlug("aspen").orElseThrow().id();
+
+      List<AuditKind> kinds =
+          faxbridge.bean(AuditTrail.class).forTenant(tenant.value()).stream()
+              .map(AuditEvent::kind)
+              .toList();
+
+      assertThat(kinds)
+          .containsSubsequence(
+              AuditKind.TENANT_CREATED,
+              AuditKind.CONNECTION_ADDED,
+              AuditKind.CREDENTIAL_VALIDATED,
+              AuditKind.FAX_DISCOVERED,
+              AuditKind.FAX_DOWNLOADED,
+              AuditKind.FAX_DELIVERED);
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Test
+  void logsCarryNoPhoneNumbersNorCredentials(CapturedOutput output) throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Willow");
+    clinic.receiveFax(0, 2);
+    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+      ConnectionId connection = connect(faxbridge, "willow", clinic);
+      emulator.injectFault(
+          FaultRule.once(
+              "GET",
+              "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}",
+              Fault.truncatedBody()));
+      sync(faxbridge, connection);
+      makeDueNow(faxbridge, onlyFax(faxbridge, "willow"));
+      sync(faxbridge, connection);
+    } finally {
+      emulator.clearFaults();
+    }
+
+    assertThat(output.getAll())
+        .contains("Connection ")
+        .doesNotContain("6505550100")
+        .doesNotContain("6505550199")
+        .doesNotContain(clinic.jwt())
+        .doesNotContain(environment.app().clientSecret());
+  }
+
   private static ConnectionId connectThroughApi(
       FaxbridgeInstance faxbridge, String slug, Clinic clinic) {
     var tenant =
@@ -284,7 +351,7 @@ class FaxDeliveryTest {
 
   private static void makeDueNow(FaxbridgeInstance faxbridge, InboundFax fax) {
     faxbridge
-        .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .bean(JdbcClient.class)
         .sql("update inbound_fax set next_attempt_at = now() where id = :id")
         .param("id", fax.id())
         .update();

@@ -41,6 +41,24 @@ public final class FaxbridgeInstance implements AutoCloseable {
     return new FaxbridgeInstance(application.run(arguments));
   }
 
+  /**
+   * Like {@link #start(Map)}, with {@code clock} as faxbridge's clock, so that moving the
+   * emulator's clock moves faxbridge's time too.
+   */
+  public static FaxbridgeInstance start(Map<String, Object> properties, java.time.Clock clock) {
+    SpringApplication application =
+        new SpringApplicationBuilder(FaxbridgeApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .initializers(
+                context -> context.getBeanFactory().registerSingleton("emulatedClock", clock))
+            .build();
+    String[] arguments =
+        properties.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new);
+    return new FaxbridgeInstance(application.run(arguments));
+  }
+
   public <T> T bean(Class<T> type) {
     return context.getBean(type);
   }

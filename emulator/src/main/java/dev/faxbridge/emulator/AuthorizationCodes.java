@@ -63,6 +63,11 @@ final class AuthorizationCodes {
     return code;
   }
 
+  /** The extension a pending code was issued for (for rate limiting). */
+  synchronized java.util.Optional<String> ownerOf(String code) {
+    return java.util.Optional.ofNullable(codes.get(code)).map(Issued::extensionId);
+  }
+
   /** Consumes a code; any failure is the platform's 403/400 answer for that case. */
   synchronized Redeemed redeem(String clientId, String code, String redirectUri, String verifier) {
     Issued issued = code == null ? null : codes.remove(code);

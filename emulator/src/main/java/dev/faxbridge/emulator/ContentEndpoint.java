@@ -32,6 +32,7 @@ final class ContentEndpoint {
             MessageEndpoints.BASE + "/message-store/{messageId}/content/{attachmentId}",
             RateLimitGroup.MEDIUM,
             true,
+            "ReadMessages",
             this::download));
   }
 

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,9 +35,11 @@ final class ControlEndpoints {
     routes.add(control("POST", "/control/accounts/{accountId}/extensions", this::createExtension));
     routes.add(control("POST", MAILBOX + "/jwt", this::issueJwt));
     routes.add(control("POST", "/control/jwt/revoke", this::revokeJwt));
+    routes.add(control("POST", "/control/sessions/revoke", this::revokeSession));
     routes.add(control("POST", MAILBOX + "/disable", c -> enable(c, false)));
     routes.add(control("POST", MAILBOX + "/enable", c -> enable(c, true)));
     routes.add(control("POST", MAILBOX + "/sessions/end", this::endSessions));
+    routes.add(control("POST", MAILBOX + "/password", this::password));
     routes.add(control("POST", MAILBOX + "/faxes", this::deliverFax));
     routes.add(control("POST", MAILBOX + "/messages/{messageId}/read", this::markRead));
     routes.add(control("POST", MAILBOX + "/messages/{messageId}/delete", this::delete));
@@ -44,6 +49,8 @@ final class ControlEndpoints {
     routes.add(control("POST", "/control/time", this::moveTime));
     routes.add(control("POST", "/control/token-policy", this::tokenPolicy));
     routes.add(control("POST", "/control/rate-limits", this::rateLimits));
+    routes.add(control("POST", "/control/retention", this::retention));
+    routes.add(control("POST", "/control/subscriptions", this::subscriptionSettings));
     routes.add(control("GET", "/control/requests", this::requests));
     routes.add(control("DELETE", "/control/requests", c -> ok(c, () -> emu.clearRequestLog())));
     return routes;
@@ -87,7 +94,18 @@ final class ControlEndpoints {
     JsonNode body = call.json();
     List<String> redirectUris = new ArrayList<>();
     body.path("redirectUris").forEach(n -> redirectUris.add(n.asString()));
-    ClientApp app = emu.createApp(text(body, "name", "app"), redirectUris);
+    AppSpec spec = AppSpec.named(text(body, "name", "app")).redirectUris(redirectUris);
+    if (body.has("scopes")) {
+      Set<String> scopes = new HashSet<>();
+      body.path("scopes").forEach(n -> scopes.add(n.asString()));
+      spec = spec.scopes(scopes);
+    }
+    if (body.has("grants")) {
+      Set<AppSpec.Grant> grants = EnumSet.noneOf(AppSpec.Grant.class);
+      body.path("grants").forEach(n -> grants.add(AppSpec.Grant.valueOf(n.asString())));
+      spec = spec.grants(grants);
+    }
+    ClientApp app = emu.createApp(spec);
     ObjectNode json = Json.object();
     json.put("clientId", app.clientId());
     json.put("clientSecret", app.clientSecret());
@@ -136,12 +154,26 @@ final class ControlEndpoints {
     call.respond(200, json);
   }
 
+  private void revokeSession(HttpCall call) {
+    ObjectNode json = Json.object();
+    json.put("revoked", emu.revokeSession(required(call.json(), "token")));
+    call.respond(200, json);
+  }
+
   private void enable(HttpCall call, boolean enabled) {
     if (enabled) {
       emu.enableUser(call.pathVariable("accountId"), call.pathVariable("extensionId"));
     } else {
       emu.disableUser(call.pathVariable("accountId"), call.pathVariable("extensionId"));
     }
+    call.respondEmpty(204);
+  }
+
+  private void password(HttpCall call) {
+    emu.setPassword(
+        call.pathVariable("accountId"),
+        call.pathVariable("extensionId"),
+        required(call.json(), "password"));
     call.respondEmpty(204);
   }
 
@@ -265,6 +297,25 @@ final class ControlEndpoints {
     call.respondEmpty(204);
   }
 
+  /** {@code {"maxAge": "P30D", "maxPerMailbox": 200}}; omitted fields switch that limit off. */
+  private void retention(HttpCall call) {
+    JsonNode body = call.json();
+    String maxAge = text(body, "maxAge", null);
+    emu.retention(
+        maxAge == null ? null : Duration.parse(maxAge),
+        body.path("maxPerMailbox").asInt(Integer.MAX_VALUE));
+    call.respondEmpty(204);
+  }
+
+  /** {@code {"blacklistAfterFailures": 3}}. */
+  private void subscriptionSettings(HttpCall call) {
+    JsonNode body = call.json();
+    if (body.has("blacklistAfterFailures")) {
+      emu.blacklistAfterFailures(body.path("blacklistAfterFailures").asInt());
+    }
+    call.respondEmpty(204);
+  }
+
   private void requests(HttpCall call) {
     ObjectNode json = Json.object();
     ArrayNode records = json.putArray("records");
@@ -276,6 +327,8 @@ final class ControlEndpoints {
       entry.put("query", r.query());
       entry.put("status", r.status());
       entry.put("rateLimitGroup", r.rateLimitGroup());
+      entry.put("accountId", r.accountId());
+      entry.put("extensionId", r.extensionId());
     }
     call.respond(200, json);
   }

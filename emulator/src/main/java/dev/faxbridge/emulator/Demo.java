@@ -12,9 +12,34 @@ public record Demo(ClientApp app, List<Clinic> clinics) {
   /** One demo clinic: its account, the extensions that receive faxes, and the owner's JWT. */
   public record Clinic(Account account, List<Extension> faxMailboxes, String jwt) {}
 
+  static final String APP_NAME = "faxbridge-demo";
+
+  /**
+   * The demo data of an emulator that kept its state (see {@code stateDirectory}), with fresh JWTs
+   * for the owners; seeds it when it is not there yet.
+   */
+  public static Demo seedOrReuse(RingCentralEmulator emu) {
+    ClientApp app =
+        emu.apps().stream().filter(a -> a.name().equals(APP_NAME)).findFirst().orElse(null);
+    if (app == null) {
+      return seed(emu);
+    }
+    List<Clinic> clinics = new ArrayList<>();
+    for (Account account : emu.accounts()) {
+      List<Extension> mailboxes =
+          emu.extensions(account.id()).stream()
+              .filter(
+                  e -> e.enabled() && List.of("101", "201", "102").contains(e.extensionNumber()))
+              .toList();
+      String jwt = emu.issueJwtCredential(account.id(), account.ownerExtensionId(), app.clientId());
+      clinics.add(new Clinic(account, mailboxes, jwt));
+    }
+    return new Demo(app, List.copyOf(clinics));
+  }
+
   /** Seeds the demo data into a running emulator. */
   public static Demo seed(RingCentralEmulator emu) {
-    ClientApp app = emu.createApp("faxbridge-demo");
+    ClientApp app = emu.createApp(APP_NAME);
     List<Clinic> clinics = new ArrayList<>();
     for (String name : List.of("Sunrise Family Clinic", "Lakeside Pediatrics")) {
       Account account = emu.createAccount(name);

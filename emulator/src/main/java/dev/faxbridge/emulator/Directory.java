@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Registered apps, accounts and their extensions. Thread-safe (one monitor). */
 final class Directory {
 
+  static final String DEFAULT_PASSWORD = "password";
+
   private final SecureRandom random = new SecureRandom();
   private final AtomicLong appIds = new AtomicLong(1);
   private final AtomicLong accountIds = new AtomicLong(37_439_510);
@@ -20,13 +22,40 @@ final class Directory {
   private final Map<String, AppRegistration> apps = new LinkedHashMap<>();
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Extension> extensions = new LinkedHashMap<>();
+  private final Map<String, String> passwords = new LinkedHashMap<>();
 
-  synchronized AppRegistration createApp(String name, List<String> redirectUris) {
+  synchronized AppRegistration createApp(AppSpec spec) {
     String clientId = "EMU" + appIds.getAndIncrement() + token(12);
-    ClientApp app = new ClientApp(clientId, token(24), name);
-    AppRegistration registration = new AppRegistration(app, List.copyOf(redirectUris));
+    ClientApp app = new ClientApp(clientId, token(24), spec.name());
+    AppRegistration registration = new AppRegistration(app, spec);
     apps.put(clientId, registration);
     return registration;
+  }
+
+  /** Registers an app with the credentials it had before a restart. */
+  synchronized AppRegistration restoreApp(ClientApp app, AppSpec spec) {
+    AppRegistration registration = new AppRegistration(app, spec);
+    apps.put(app.clientId(), registration);
+    appIds.incrementAndGet();
+    return registration;
+  }
+
+  /** Puts back an account and its owner extension recorded before a restart, with their ids. */
+  synchronized void restoreAccount(Account account) {
+    accountIds.accumulateAndGet(Long.parseLong(account.id()) + 1, Math::max);
+    accounts.put(account.id(), account);
+    restoreExtension(
+        new Extension(account.ownerExtensionId(), account.id(), "101", "Main", "User", true, true));
+  }
+
+  /** Puts back an extension recorded before a restart, with its id. */
+  synchronized void restoreExtension(Extension extension) {
+    extensionIds.accumulateAndGet(Long.parseLong(extension.id()) + 1_000, Math::max);
+    extensions.put(extension.id(), extension);
+  }
+
+  synchronized List<ClientApp> apps() {
+    return apps.values().stream().map(AppRegistration::app).toList();
   }
 
   synchronized Optional<AppRegistration> app(String clientId) {
@@ -92,6 +121,20 @@ final class Directory {
     return changed;
   }
 
+  /** Sets the password the login page checks; every user starts with {@link #DEFAULT_PASSWORD}. */
+  synchronized void password(String extensionId, String password) {
+    passwords.put(extensionId, password);
+  }
+
+  /** The user that logs in with account id, extension number and password, if any. */
+  synchronized Optional<Extension> login(
+      String accountId, String extensionNumber, String password) {
+    return extensions(accountId).stream()
+        .filter(e -> e.extensionNumber().equals(extensionNumber))
+        .filter(e -> passwords.getOrDefault(e.id(), DEFAULT_PASSWORD).equals(password))
+        .findFirst();
+  }
+
   private Extension newExtension(String accountId, ExtensionSpec spec) {
     String id = Long.toString(extensionIds.getAndAdd(1_000));
     Extension extension =
@@ -114,5 +157,13 @@ final class Directory {
   }
 
   /** An app with its registered redirect URIs (for the authorization-code flow). */
-  record AppRegistration(ClientApp app, List<String> redirectUris) {}
+  record AppRegistration(ClientApp app, AppSpec spec) {
+    List<String> redirectUris() {
+      return spec.redirectUris();
+    }
+
+    boolean allows(AppSpec.Grant grant) {
+      return spec.grants().contains(grant);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.faxbridge.emulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * java -jar faxbridge-emulator-*-exec.jar [--port 8090] [--media-port 8091] [--fax-every PT30S]
+ *     [--state ./data/emulator]
  * </pre>
  *
  * Prints the app's client id and secret and each clinic's JWT: this is a local test double, and a
@@ -25,19 +27,27 @@ public final class EmulatorMain {
     int port = 8090;
     int mediaPort = 8091;
     Duration faxEvery = Duration.ZERO;
+    Path state = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--media-port" -> mediaPort = Integer.parseInt(args[++i]);
         case "--fax-every" -> faxEvery = Duration.parse(args[++i]);
+        case "--state" -> state = Path.of(args[++i]);
         default -> {
-          System.err.println("usage: EmulatorMain [--port N] [--media-port N] [--fax-every PT30S]");
+          System.err.println(
+              "usage: EmulatorMain [--port N] [--media-port N] [--fax-every PT30S] [--state DIR]");
           System.exit(2);
         }
       }
     }
-    RingCentralEmulator emu = RingCentralEmulator.builder().port(port).mediaPort(mediaPort).start();
-    Demo demo = Demo.seed(emu);
+    RingCentralEmulator.Builder builder =
+        RingCentralEmulator.builder().port(port).mediaPort(mediaPort);
+    if (state != null) {
+      builder.stateDirectory(state);
+    }
+    RingCentralEmulator emu = builder.start();
+    Demo demo = Demo.seedOrReuse(emu);
     StringBuilder out = new StringBuilder();
     out.append("RingCentral emulator running\n");
     out.append("  platform URL : ").append(emu.platformUrl()).append('\n');

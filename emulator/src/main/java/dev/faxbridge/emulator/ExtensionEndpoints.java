@@ -5,8 +5,10 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /restapi/v1.0/account/{accountId}/extension}: every extension of the caller's account
- * (any user may list them), filtered by {@code type} and {@code status}, in pages.
+ * The account directory: {@code GET /restapi/v1.0/account/{accountId}} (how a JWT client learns its
+ * account id), {@code GET .../extension} (every extension of the caller's account, any user may
+ * list them, filtered by {@code type} and {@code status}, in pages) and {@code GET
+ * .../extension/{extensionId}}.
  */
 final class ExtensionEndpoints {
 
@@ -25,15 +27,24 @@ final class ExtensionEndpoints {
     return List.of(
         new Route(
             "GET",
+            "/restapi/v1.0/account/{accountId}",
+            RateLimitGroup.LIGHT,
+            true,
+            "ReadAccounts",
+            this::account),
+        new Route(
+            "GET",
             "/restapi/v1.0/account/{accountId}/extension",
             RateLimitGroup.MEDIUM,
             true,
+            "ReadAccounts",
             this::list),
         new Route(
             "GET",
             "/restapi/v1.0/account/{accountId}/extension/{extensionId}",
             RateLimitGroup.LIGHT,
             true,
+            "ReadAccounts",
             this::get));
   }
 
@@ -53,10 +64,24 @@ final class ExtensionEndpoints {
     call.respond(200, Paging.render(call, matching, page, perPage, e -> render(call, e)));
   }
 
+  void account(HttpCall call) {
+    String accountId = mailboxes.account(call);
+    ObjectNode json = Json.object();
+    json.put("id", Long.parseLong(accountId));
+    json.put("uri", call.baseUrl() + "/restapi/v1.0/account/" + accountId);
+    json.put("status", "Confirmed");
+    json.put("setupWizardState", "Completed");
+    call.respond(200, json);
+  }
+
   /** Reading one extension: oneself, or any extension of one's account as an admin. */
   void get(HttpCall call) {
     Mailboxes.Mailbox mailbox = mailboxes.mailbox(call);
-    call.respond(200, render(call, mailbox.extension()));
+    ObjectNode json = render(call, mailbox.extension());
+    ObjectNode account = json.putObject("account");
+    account.put("id", mailbox.accountId());
+    account.put("uri", call.baseUrl() + "/restapi/v1.0/account/" + mailbox.accountId());
+    call.respond(200, json);
   }
 
   private static ObjectNode render(HttpCall call, Extension e) {

@@ -29,6 +29,24 @@ final class JwtCredentials {
     new SecureRandom().nextBytes(key);
   }
 
+  /** Credentials signed with a given key, so that credentials survive a restart. */
+  JwtCredentials(byte[] key) {
+    System.arraycopy(key, 0, this.key, 0, this.key.length);
+  }
+
+  /** Takes back a credential issued before a restart; false if it was not signed with our key. */
+  synchronized boolean adopt(
+      String jwt, String accountId, String extensionId, String clientId, Instant expiresAt) {
+    String id;
+    try {
+      id = idOf(jwt);
+    } catch (PlatformError e) {
+      return false;
+    }
+    credentials.put(id, new Credential(id, accountId, extensionId, clientId, expiresAt, false));
+    return true;
+  }
+
   /** What the platform knows about a credential; {@code clientId} null means any app. */
   record Credential(
       String id,

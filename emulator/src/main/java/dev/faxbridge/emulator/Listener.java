@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -57,28 +58,23 @@ final class Listener implements HttpHandler {
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, baseUrl.get());
     Instant at = clock.instant();
-    String[] group = {RateLimitGroup.NONE.headerValue()};
-    call.beforeAnswer(() -> services.requestLog().add(entry(at, call, group[0])));
+    Route route = find(call);
+    String group = (route == null ? RateLimitGroup.NONE : route.group()).headerValue();
+    call.beforeAnswer(() -> services.requestLog().add(entry(at, call, group)));
+    call.header("RCRequestId", UUID.randomUUID().toString());
     try {
-      Route route = null;
-      for (Route candidate : routes) {
-        Optional<Map<String, String>> variables = candidate.match(call.method(), call.path());
-        if (variables.isPresent()) {
-          route = candidate;
-          call.pathVariables(variables.get());
-          break;
-        }
-      }
       Fault fault = services.faults().next(route, call.method(), call.path());
       if (route == null) {
         throw routeNotFound(call);
       }
-      group[0] = route.group().headerValue();
       applyBeforeAnswer(fault, call);
       if (route.bearer()) {
         call.caller(authenticate(call));
       }
       throttle(route, call);
+      if (call.caller() != null) {
+        Scopes.require(call.caller(), route.permission());
+      }
       route.endpoint().handle(call);
     } catch (PlatformError e) {
       if (call.status() == 0) {
@@ -96,6 +92,18 @@ final class Listener implements HttpHandler {
       call.respond(500, PlatformError.api(500, "CMN-500", "Internal Server Error").body());
     }
     exchange.close();
+  }
+
+  /** The route serving this request (its path variables set on the call), or null. */
+  private Route find(HttpCall call) {
+    for (Route candidate : routes) {
+      Optional<Map<String, String>> variables = candidate.match(call.method(), call.path());
+      if (variables.isPresent()) {
+        call.pathVariables(variables.get());
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private void applyBeforeAnswer(Fault fault, HttpCall call) throws InterruptedException {
@@ -129,7 +137,12 @@ final class Listener implements HttpHandler {
             .map(Extension::admin)
             .orElse(false);
     return new Caller(
-        session.accountId(), session.extensionId(), session.clientId(), session.id(), admin);
+        session.accountId(),
+        session.extensionId(),
+        session.clientId(),
+        session.id(),
+        admin,
+        session.scopes());
   }
 
   private void throttle(Route route, HttpCall call) {
@@ -153,11 +166,19 @@ final class Listener implements HttpHandler {
     call.header("X-Rate-Limit-Group", verdict.group().headerValue().toLowerCase());
     call.header("X-Rate-Limit-Limit", Integer.toString(verdict.limit()));
     call.header("X-Rate-Limit-Remaining", Integer.toString(verdict.remaining()));
-    call.header("X-Rate-Limit-Window", Long.toString(verdict.window().toSeconds()));
+    call.header("X-Rate-Limit-Window", Long.toString(wholeSeconds(verdict.window())));
     if (!verdict.allowed()) {
       throw PlatformError.api(429, "CMN-301", "Request rate exceeded")
-          .withHeader("Retry-After", Long.toString(verdict.retryAfter().toSeconds()));
+          .withHeader("Retry-After", Long.toString(wholeSeconds(verdict.retryAfter())));
     }
+  }
+
+  /**
+   * Headers count whole seconds; a compressed sub-second window or penalty rounds up to 1 s, never
+   * down to 0, which would invite an immediate retry that restarts the penalty.
+   */
+  private static long wholeSeconds(java.time.Duration d) {
+    return Math.max(1, (d.toMillis() + 999) / 1000);
   }
 
   private static PlatformError injectedStatus(int status) {
@@ -183,8 +204,22 @@ final class Listener implements HttpHandler {
     return PlatformError.api(404, "AGW-404", "Resource not found: " + call.path());
   }
 
+  /** The log entry; an {@code access_token} in the query (media host) is redacted. */
   private static LoggedRequest entry(Instant at, HttpCall call, String group) {
-    return new LoggedRequest(at, call.method(), call.path(), call.rawQuery(), call.status(), group);
+    String query = call.rawQuery();
+    if (query != null) {
+      query = query.replaceAll("(^|&)access_token=[^&]*", "$1access_token=REDACTED");
+    }
+    Caller caller = call.caller();
+    return new LoggedRequest(
+        at,
+        call.method(),
+        call.path(),
+        query,
+        call.status(),
+        group,
+        caller == null ? null : caller.accountId(),
+        caller == null ? null : caller.extensionId());
   }
 
   /** Escapes to the JDK server so that it drops the connection without answering. */

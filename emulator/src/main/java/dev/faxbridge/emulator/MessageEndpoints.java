@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -41,22 +42,35 @@ final class MessageEndpoints {
 
   List<Route> routes() {
     return List.of(
-        new Route("GET", BASE + "/message-store", RateLimitGroup.LIGHT, true, this::list),
         new Route(
-            "GET", BASE + "/message-store/{messageId}", RateLimitGroup.LIGHT, true, this::get),
+            "GET", BASE + "/message-store", RateLimitGroup.LIGHT, true, "ReadMessages", this::list),
         new Route(
-            "PUT", BASE + "/message-store/{messageId}", RateLimitGroup.MEDIUM, true, this::update),
+            "GET",
+            BASE + "/message-store/{messageId}",
+            RateLimitGroup.LIGHT,
+            true,
+            "ReadMessages",
+            this::get),
+        new Route(
+            "PUT",
+            BASE + "/message-store/{messageId}",
+            RateLimitGroup.MEDIUM,
+            true,
+            "EditMessages",
+            this::update),
         new Route(
             "PATCH",
             BASE + "/message-store/{messageId}",
             RateLimitGroup.MEDIUM,
             true,
+            "EditMessages",
             this::update),
         new Route(
             "DELETE",
             BASE + "/message-store/{messageId}",
             RateLimitGroup.MEDIUM,
             true,
+            "EditMessages",
             this::delete));
   }
 
@@ -142,7 +156,7 @@ final class MessageEndpoints {
   static List<String> values(HttpCall call, String name, Set<String> allowed) {
     List<String> values =
         call.params(name).stream()
-            .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+            .flatMap(v -> Arrays.stream(v.split(",")))
             .filter(v -> !v.isEmpty())
             .toList();
     for (String value : values) {

@@ -2,6 +2,7 @@ package dev.faxbridge.emulator;
 
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -45,14 +46,18 @@ final class OAuthEndpoints {
 
   void token(HttpCall call) {
     Map<String, String> form = call.form();
-    ClientApp app = authenticateClient(call, form);
+    Directory.AppRegistration registration = authenticateClient(call, form);
+    ClientApp app = registration.app();
     String grantType = form.get("grant_type");
     TokenGrant grant;
     if (JWT_BEARER.equals(grantType)) {
-      grant = jwtBearer(app, form);
+      requireGrant(registration, AppSpec.Grant.JWT_BEARER);
+      grant = jwtBearer(registration, form);
     } else if ("refresh_token".equals(grantType)) {
+      requireGrant(registration, AppSpec.Grant.REFRESH_TOKEN);
       grant = sessions.refresh(app.clientId(), form.get("refresh_token"));
     } else if ("authorization_code".equals(grantType)) {
+      requireGrant(registration, AppSpec.Grant.AUTHORIZATION_CODE);
       AuthorizationCodes.Redeemed redeemed =
           codes.redeem(
               app.clientId(),
@@ -62,6 +67,7 @@ final class OAuthEndpoints {
       requireEnabledUser(redeemed.accountId(), redeemed.extensionId());
       grant =
           sessions.open(
+              registration.spec(),
               app.clientId(),
               redeemed.accountId(),
               redeemed.extensionId(),
@@ -88,11 +94,16 @@ final class OAuthEndpoints {
 
   /**
    * The key the Auth throttling group counts under: the app plus the user the grant is for (the
-   * subject of a JWT, the owner of a refresh token), or the app alone when that is unknown.
+   * subject of a JWT, the owner of a refresh or access token, the user of a code), or the app alone
+   * when that is unknown. Null (not throttled) for the authorize page, where no user is known yet
+   * and one shared budget per app would make many clinics connecting at once fail.
    */
   String rateLimitSubject(HttpCall call) {
-    Map<String, String> form = call.form();
-    String clientId = form.get("client_id");
+    if (call.path().equals("/restapi/oauth/authorize")) {
+      return null;
+    }
+    Map<String, String> form = call.method().equals("POST") ? call.form() : Map.of();
+    String clientId = form.getOrDefault("client_id", call.param("client_id"));
     String basic = call.header("Authorization");
     if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair = decodeBasic(basic);
@@ -106,14 +117,29 @@ final class OAuthEndpoints {
     if (assertion != null) {
       try {
         subject = SignedJWT.parse(assertion).getJWTClaimsSet().getSubject();
-      } catch (Exception e) {
+      } catch (ParseException e) {
         subject = "";
       }
+    } else if (form.get("refresh_token") != null) {
+      subject = sessions.ownerOf(form.get("refresh_token")).orElse("");
+    } else if (form.get("token") != null) {
+      subject = sessions.ownerOf(form.get("token")).orElse("");
+    } else if (form.get("code") != null) {
+      subject = codes.ownerOf(form.get("code")).orElse("");
     }
     return clientId + "|" + subject;
   }
 
-  private TokenGrant jwtBearer(ClientApp app, Map<String, String> form) {
+  /** An app not enabled for a grant gets OAU-251, as on the platform (SO-251). */
+  static void requireGrant(Directory.AppRegistration app, AppSpec.Grant grant) {
+    if (!app.allows(grant)) {
+      throw PlatformError.oauth(
+          400, "unauthorized_client", "OAU-251", "Unauthorized for this grant type");
+    }
+  }
+
+  private TokenGrant jwtBearer(Directory.AppRegistration registration, Map<String, String> form) {
+    ClientApp app = registration.app();
     String assertion = form.get("assertion");
     if (assertion == null || assertion.isEmpty()) {
       throw PlatformError.oauth(
@@ -123,6 +149,7 @@ final class OAuthEndpoints {
         credentials.verify(assertion, app.clientId(), clock.instant());
     requireEnabledUser(credential.accountId(), credential.extensionId());
     return sessions.open(
+        registration.spec(),
         app.clientId(),
         credential.accountId(),
         credential.extensionId(),
@@ -142,12 +169,12 @@ final class OAuthEndpoints {
     }
   }
 
-  private ClientApp authenticateClient(HttpCall call, Map<String, String> form) {
+  private Directory.AppRegistration authenticateClient(HttpCall call, Map<String, String> form) {
     String header = call.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       String[] pair = decodeBasic(header);
-      ClientApp app = pair == null ? null : directory.app(pair[0]).map(r -> r.app()).orElse(null);
-      if (app == null || !app.clientSecret().equals(pair[1])) {
+      Directory.AppRegistration app = pair == null ? null : directory.app(pair[0]).orElse(null);
+      if (app == null || !app.app().clientSecret().equals(pair[1])) {
         throw PlatformError.oauth(401, "invalid_client", "OAU-146", "Invalid client credentials");
       }
       return app;
@@ -159,7 +186,6 @@ final class OAuthEndpoints {
     }
     return directory
         .app(clientId)
-        .map(r -> r.app())
         .orElseThrow(() -> PlatformError.oauth(400, "invalid_client", "OAU-153", "Invalid client"));
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,6 @@ import java.util.UUID;
  * monitor).
  */
 final class OAuthSessions {
-
-  static final String SCOPE = "EditMessages Faxes ReadAccounts ReadMessages SubscriptionWebhook";
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -50,6 +49,7 @@ final class OAuthSessions {
    * OAU-213), as on the platform.
    */
   synchronized TokenGrant open(
+      AppSpec app,
       String clientId,
       String accountId,
       String extensionId,
@@ -74,7 +74,9 @@ final class OAuthSessions {
             extensionId,
             now,
             shorter(policy.accessLifetime(), requestedAccess),
-            shorter(policy.refreshLifetime(), requestedRefresh));
+            shorter(policy.refreshLifetime(), requestedRefresh),
+            app.scopes(),
+            app.grants().contains(AppSpec.Grant.REFRESH_TOKEN));
     sessions.put(session.id, session);
     issue(session, now);
     return session.grant(now);
@@ -153,6 +155,15 @@ final class OAuthSessions {
     return ended.size();
   }
 
+  /** The extension a live access or refresh token belongs to (for rate limiting). */
+  synchronized Optional<String> ownerOf(String token) {
+    Session session = byAccessToken.get(token);
+    if (session == null) {
+      session = byRefreshToken.get(token);
+    }
+    return Optional.ofNullable(session).map(s -> s.extensionId);
+  }
+
   synchronized Optional<Session> session(String sessionId) {
     return Optional.ofNullable(sessions.get(sessionId));
   }
@@ -196,6 +207,8 @@ final class OAuthSessions {
     final Duration accessLifetime;
     final Duration refreshLifetime;
     final String endpointId = UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    final Set<String> scopes;
+    final boolean refreshIssued;
     String accessToken;
     Instant accessExpiresAt;
     Instant accessFirstUsedAt;
@@ -211,7 +224,11 @@ final class OAuthSessions {
         String extensionId,
         Instant createdAt,
         Duration accessLifetime,
-        Duration refreshLifetime) {
+        Duration refreshLifetime,
+        Set<String> scopes,
+        boolean refreshIssued) {
+      this.scopes = scopes;
+      this.refreshIssued = refreshIssued;
       this.id = id;
       this.clientId = clientId;
       this.accountId = accountId;
@@ -238,7 +255,11 @@ final class OAuthSessions {
     }
 
     boolean alive(Instant now) {
-      return now.isBefore(refreshExpiresAt) || now.isBefore(accessExpiresAt);
+      return (refreshIssued && now.isBefore(refreshExpiresAt)) || now.isBefore(accessExpiresAt);
+    }
+
+    Set<String> scopes() {
+      return scopes;
     }
 
     boolean withinGrace(Instant now, TokenPolicy policy) {
@@ -253,9 +274,9 @@ final class OAuthSessions {
       return new TokenGrant(
           accessToken,
           Math.max(0, Duration.between(now, accessExpiresAt).toSeconds()),
-          refreshToken,
+          refreshIssued ? refreshToken : null,
           Math.max(0, Duration.between(now, refreshExpiresAt).toSeconds()),
-          SCOPE,
+          String.join(" ", scopes.stream().sorted().toList()),
           extensionId,
           endpointId,
           id);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +14,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running RingCentral platform emulator: a platform listener (OAuth, REST API, {@code /control}
- * API) and a media listener (message content), both on 127.0.0.1. All state is in memory; documents
- * live in a temporary directory removed by {@link #close()}.
+ * API) and a media listener (message content), both on 127.0.0.1. State is in memory unless the
+ * builder names a {@linkplain Builder#stateDirectory state directory}; documents live in a
+ * temporary directory removed by {@link #close()}.
  *
  * <pre>{@code
  * try (RingCentralEmulator emu = RingCentralEmulator.builder().start()) {
@@ -46,16 +49,26 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final HttpServer media;
   private final ExecutorService executor;
   private final Directory directory = new Directory();
-  private final JwtCredentials credentials = new JwtCredentials();
+  private final JwtCredentials credentials;
+  private final StateJournal journal;
+  private final PersistedState state;
   private final OAuthSessions sessions;
   private final FaxDocuments documents = new FaxDocuments();
   private final MessageStore store;
   private final Faults faults = new Faults(42);
   private final RateLimits rateLimits;
   private final RequestLog requestLog = new RequestLog();
+  private final Subscriptions subscriptions;
+  private final List<Route> platformRoutes;
+  private final List<Route> mediaRoutes;
 
   private RingCentralEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
+    this.journal =
+        builder.stateDirectory == null ? null : StateJournal.open(builder.stateDirectory);
+    this.credentials =
+        journal == null ? new JwtCredentials() : new JwtCredentials(journal.signingKey());
+    this.state = journal == null ? PersistedState.NONE : new PersistedState(journal);
     this.sessions = new OAuthSessions(clock);
     this.rateLimits = new RateLimits(clock);
     this.store = new MessageStore(clock, documents);
@@ -69,6 +82,9 @@ public final class RingCentralEmulator implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.subscriptions = new Subscriptions(clock, this::platformUrl, this::mediaUrl, executor);
+    store.onDelivery(subscriptions::faxDelivered);
+    store.onChange(subscriptions::faxChanged);
     Mailboxes mailboxes = new Mailboxes(directory);
     AuthorizationCodes codes = new AuthorizationCodes(clock);
     OAuthEndpoints oauth = new OAuthEndpoints(clock, directory, credentials, sessions, codes);
@@ -76,17 +92,22 @@ public final class RingCentralEmulator implements AutoCloseable {
         new Listener.Services(
             sessions, directory, faults, rateLimits, requestLog, oauth::rateLimitSubject);
     List<Route> platformRoutes = new ArrayList<>(oauth.routes());
+    platformRoutes.addAll(new AuthorizePage(clock, directory, codes).routes());
     platformRoutes.addAll(new ExtensionEndpoints(directory, mailboxes).routes());
     platformRoutes.addAll(new MessageEndpoints(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(
+        new MessageSyncEndpoint(clock, store, mailboxes, this::mediaUrl).routes());
+    platformRoutes.addAll(new SubscriptionEndpoints(subscriptions, directory).routes());
     platformRoutes.addAll(new ControlEndpoints(this).routes());
+    this.platformRoutes = List.copyOf(platformRoutes);
+    this.mediaRoutes = new ContentEndpoint(store, mailboxes).routes();
     platform.createContext(
-        "/", new Listener(platformRoutes, this::platformUrl, false, clock, services));
-    media.createContext(
-        "/",
-        new Listener(
-            new ContentEndpoint(store, mailboxes).routes(), this::mediaUrl, true, clock, services));
+        "/", new Listener(this.platformRoutes, this::platformUrl, false, clock, services));
+    media.createContext("/", new Listener(mediaRoutes, this::mediaUrl, true, clock, services));
     platform.setExecutor(executor);
     media.setExecutor(executor);
+    state.replay(directory, credentials, store);
+    store.observe(state);
     platform.start();
     media.start();
     if (builder.accessTokenLifetime != null || builder.refreshTokenLifetime != null) {
@@ -120,23 +141,44 @@ public final class RingCentralEmulator implements AutoCloseable {
     return clock;
   }
 
-  /** Registers an app with all grants enabled and no redirect URI. */
+  /** Registers an app with every scope and grant and no redirect URI. */
   public ClientApp createApp(String name) {
-    return createApp(name, List.of());
+    return createApp(AppSpec.named(name));
   }
 
   /** Registers an app whose authorization-code flow may redirect to exactly these URIs. */
   public ClientApp createApp(String name, List<String> redirectUris) {
-    return directory.createApp(name, redirectUris).app();
+    return createApp(AppSpec.named(name).redirectUris(redirectUris));
+  }
+
+  /** Registers an app as configured in the developer console: scopes, grants, redirect URIs. */
+  public ClientApp createApp(AppSpec spec) {
+    ClientApp app = directory.createApp(spec).app();
+    state.app(app, spec);
+    return app;
+  }
+
+  /** Every registered app. */
+  public List<ClientApp> apps() {
+    return directory.apps();
   }
 
   /** Creates an account with its owner, extension 101 "Main", an enabled admin user. */
   public Account createAccount(String name) {
-    return directory.createAccount(name);
+    Account account = directory.createAccount(name);
+    state.account(account);
+    return account;
+  }
+
+  /** Every account, in creation order. */
+  public List<Account> accounts() {
+    return directory.accounts();
   }
 
   public Extension createExtension(String accountId, ExtensionSpec spec) {
-    return directory.createExtension(accountId, spec);
+    Extension extension = directory.createExtension(accountId, spec);
+    state.extension(extension);
+    return extension;
   }
 
   /** Every extension of an account, in ascending id order. */
@@ -155,18 +197,31 @@ public final class RingCentralEmulator implements AutoCloseable {
   public String issueJwtCredential(
       String accountId, String extensionId, String clientId, Instant expiresAt) {
     requireExtension(accountId, extensionId);
-    return credentials.issue(
-        accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
+    String jwt =
+        credentials.issue(
+            accountId, extensionId, clientId, clock.instant(), expiresAt, platformUrl().toString());
+    state.jwt(jwt, accountId, extensionId, clientId, expiresAt);
+    return jwt;
   }
 
   /** Revokes a JWT credential: later exchanges fail with OAU-140; open sessions stay. */
   public boolean revokeJwtCredential(String jwt) {
-    return credentials.revoke(jwt);
+    boolean revoked = credentials.revoke(jwt);
+    state.revoke(jwt);
+    return revoked;
   }
 
   /** Delivers an inbound fax into the extension's mailbox (and notifies subscribers). */
   public FaxMessage deliverFax(String accountId, String extensionId, InboundFaxSpec spec) {
     return toFaxMessage(store.deliver(requireExtension(accountId, extensionId), spec));
+  }
+
+  /** When the newest fax of an account arrived, if it has any. */
+  public Optional<Instant> newestFaxTime(String accountId) {
+    return directory.extensions(accountId).stream()
+        .flatMap(extension -> store.mailbox(accountId, extension.id()).stream())
+        .map(StoredFax::creationTime)
+        .max(Instant::compareTo);
   }
 
   /** Staff opens the fax: its read status becomes Read. */
@@ -183,10 +238,39 @@ public final class RingCentralEmulator implements AutoCloseable {
   public void disableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, false);
     sessions.endSessionsOf(extensionId);
+    state.enabled(accountId, extensionId, false);
   }
 
   public void enableUser(String accountId, String extensionId) {
     directory.setEnabled(accountId, extensionId, true);
+    state.enabled(accountId, extensionId, true);
+  }
+
+  /**
+   * Sets the password the authorization-code login page checks for this user (every user starts
+   * with {@code password}).
+   */
+  public void setPassword(String accountId, String extensionId, String password) {
+    requireExtension(accountId, extensionId);
+    directory.password(extensionId, password);
+    state.password(extensionId, password);
+  }
+
+  /**
+   * Inbox retention: faxes older than {@code maxAge} or beyond the newest {@code maxPerMailbox} of
+   * a mailbox disappear (HIPAA accounts: 30 days, 200). Null / {@code Integer.MAX_VALUE}: no limit
+   * (the default).
+   */
+  public void retention(Duration maxAge, int maxPerMailbox) {
+    store.retention(maxAge, maxPerMailbox);
+  }
+
+  /**
+   * Ends the OAuth session one access or refresh token belongs to, as the user terminating the app
+   * session would; false if no live session has that token.
+   */
+  public boolean revokeSession(String token) {
+    return sessions.revoke(token);
   }
 
   /** Ends every OAuth session of a user, as when it logs out everywhere; returns how many. */
@@ -245,6 +329,21 @@ public final class RingCentralEmulator implements AutoCloseable {
     rateLimits.configure(null, null, null, enabled);
   }
 
+  /**
+   * Waits until every WebHook notification sent so far has been answered or has failed; false when
+   * {@code timeout} passed first.
+   */
+  public boolean awaitNotifications(Duration timeout) throws InterruptedException {
+    return subscriptions.awaitIdle(timeout);
+  }
+
+  /**
+   * Consecutive failed deliveries after which a WebHook subscription is blacklisted (default 3).
+   */
+  public void blacklistAfterFailures(int failures) {
+    subscriptions.blacklistAfter(failures);
+  }
+
   public void injectFault(FaultRule rule) {
     faults.add(rule);
   }
@@ -285,6 +384,17 @@ public final class RingCentralEmulator implements AutoCloseable {
     media.stop(0);
     executor.shutdownNow();
     documents.close();
+    if (journal != null) {
+      journal.close();
+    }
+  }
+
+  List<Route> platformRoutes() {
+    return platformRoutes;
+  }
+
+  List<Route> mediaRoutes() {
+    return mediaRoutes;
   }
 
   Directory directory() {
@@ -339,8 +449,18 @@ public final class RingCentralEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration accessTokenLifetime;
     private Duration refreshTokenLifetime;
+    private Path stateDirectory;
 
     private Builder() {}
+
+    /**
+     * Keeps accounts, apps, credentials and faxes in this directory across restarts (see {@link
+     * StateJournal}); without it, all state is gone when the emulator stops.
+     */
+    public Builder stateDirectory(Path directory) {
+      this.stateDirectory = directory;
+      return this;
+    }
 
     /** Platform port; 0 (the default) picks a free one. */
     public Builder port(int port) {

@@ -21,10 +21,23 @@ final class Route {
   private final RateLimitGroup group;
   private final boolean bearer;
   private final Endpoint endpoint;
+  private final String permission;
   private final Pattern pattern;
   private final List<String> names = new ArrayList<>();
 
   Route(String method, String template, RateLimitGroup group, boolean bearer, Endpoint endpoint) {
+    this(method, template, group, bearer, null, endpoint);
+  }
+
+  /** A Bearer route that also needs an app scope ({@code x-app-permission} in the spec). */
+  Route(
+      String method,
+      String template,
+      RateLimitGroup group,
+      boolean bearer,
+      String permission,
+      Endpoint endpoint) {
+    this.permission = permission;
     this.method = method;
     this.template = template;
     this.group = group;
@@ -80,5 +93,10 @@ final class Route {
 
   Endpoint endpoint() {
     return endpoint;
+  }
+
+  /** The app scope the route needs, or null. */
+  String permission() {
+    return permission;
   }
 }

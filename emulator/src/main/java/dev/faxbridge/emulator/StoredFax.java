@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * One inbound fax in a mailbox. Immutable: changes (read status, availability) replace the record
- * and move {@code lastModifiedTime}.
+ * and move {@code lastModifiedTime}. {@code changedAt} is when the store last changed it on the
+ * emulator clock (its arrival, for a fax delivered with a past receive time): message sync compares
+ * it with the sync time, so a back-dated fax still counts as new.
  */
 record StoredFax(
     long id,
@@ -19,7 +21,8 @@ record StoredFax(
     String readStatus,
     String availability,
     long attachmentId,
-    StoredDocument document) {
+    StoredDocument document,
+    Instant changedAt) {
 
   StoredFax withReadStatus(String status, Instant now) {
     return new StoredFax(
@@ -35,7 +38,8 @@ record StoredFax(
         status,
         availability,
         attachmentId,
-        document);
+        document,
+        now);
   }
 
   StoredFax withAvailability(String value, Instant now) {
@@ -52,7 +56,8 @@ record StoredFax(
         readStatus,
         value,
         attachmentId,
-        document);
+        document,
+        now);
   }
 
   boolean hasContent() {

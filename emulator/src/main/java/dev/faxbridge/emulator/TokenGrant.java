@@ -18,8 +18,10 @@ record TokenGrant(
     json.put("access_token", accessToken);
     json.put("token_type", "bearer");
     json.put("expires_in", expiresIn);
-    json.put("refresh_token", refreshToken);
-    json.put("refresh_token_expires_in", refreshTokenExpiresIn);
+    if (refreshToken != null) { // only for apps with "Issue refresh tokens" on
+      json.put("refresh_token", refreshToken);
+      json.put("refresh_token_expires_in", refreshTokenExpiresIn);
+    }
     json.put("scope", scope);
     json.put("owner_id", ownerId);
     json.put("endpoint_id", endpointId);

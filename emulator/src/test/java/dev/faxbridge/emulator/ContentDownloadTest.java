@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import okhttp3.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,10 @@ class ContentDownloadTest {
         .isEqualTo(fax.sha256());
     try (PDDocument pdf = Loader.loadPDF(bytes)) {
       assertThat(pdf.getNumberOfPages()).isEqualTo(4).isEqualTo(record.faxPageCount.intValue());
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setStartPage(3);
+      stripper.setEndPage(3);
+      assertThat(stripper.getText(pdf)).contains("Page 3 of 4").contains(fax.messageId());
     }
   }
 

@@ -98,6 +98,119 @@ class ControlApiTest {
   }
 
   @Test
+  void timeMovesForwardThroughTheControlApi() throws Exception {
+    RestClient rc = clinic.loginAsOwner();
+
+    JsonNode now = post("/control/time", "{\"advance\": \"PT2H\"}");
+
+    assertThat(now.path("now").asString()).isEqualTo("2026-11-27T12:00:00.000Z");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> rc.restapi().account().extension().list())
+        .hasMessageContaining("TokenExpired");
+  }
+
+  @Test
+  void tokenPolicyAndRateLimitsAreConfigurable() throws Exception {
+    post(
+        "/control/token-policy",
+        "{\"accessTokenLifetime\": \"PT10M\", \"refreshTokenLifetime\": \"PT1H\"}");
+    post("/control/rate-limits", "{\"window\": \"PT5S\", \"limits\": {\"Light\": 1}}");
+    RestClient rc = clinic.loginAsOwner();
+    rc.restapi().account().extension().messageStore().list();
+
+    assertThat(rc.token.expires_in).isEqualTo(600L);
+    assertThat(rc.token.refresh_token_expires_in).isEqualTo(3600L);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> rc.restapi().account().extension().messageStore().list())
+        .hasMessageContaining("CMN-301");
+  }
+
+  @Test
+  void faultsAreInjectedAndClearedThroughTheControlApi() throws Exception {
+    RestClient rc = clinic.loginAsOwner();
+    post(
+        "/control/faults",
+        """
+        {"method": "GET",
+         "path": "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store",
+         "kind": "STATUS", "status": 503, "times": -1}
+        """);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> rc.restapi().account().extension().messageStore().list())
+        .hasMessageContaining("CMN-201");
+    http.send(
+        HttpRequest.newBuilder(URI.create(clinic.emu.platformUrl() + "/control/faults"))
+            .DELETE()
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(rc.restapi().account().extension().messageStore().list().records).isEmpty();
+  }
+
+  @Test
+  void credentialRevocationAndUserDisablingThroughTheControlApi() throws Exception {
+    Extension nurse =
+        clinic.emu.createExtension(clinic.account.id(), ExtensionSpec.user("Nurse", "102"));
+    String nurseJwt =
+        clinic.emu.issueJwtCredential(clinic.account.id(), nurse.id(), clinic.app.clientId());
+    RestClient nurseSession = clinic.login(nurseJwt);
+
+    JsonNode revoked = post("/control/jwt/revoke", "{\"jwt\": \"" + clinic.ownerJwt + "\"}");
+    post("/control/accounts/" + clinic.account.id() + "/extensions/" + nurse.id() + "/disable", "");
+
+    assertThat(revoked.path("revoked").asBoolean()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> clinic.sdk().authorize(clinic.ownerJwt))
+        .hasMessageContaining("OAU-140");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> nurseSession.restapi().account().extension().list())
+        .hasMessageContaining("OAU-213");
+  }
+
+  @Test
+  void retentionThroughTheControlApiDropsOldFaxes() throws Exception {
+    FaxMessage old = clinic.fax(clinic.owner(), 1);
+    post("/control/time", "{\"advance\": \"P31D\"}");
+
+    post("/control/retention", "{\"maxAge\": \"P30D\", \"maxPerMailbox\": 200}");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> clinic.emu.fax(clinic.account.id(), clinic.owner(), old.messageId()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void revokingOneSessionLeavesTheUsersOtherSessionsAlive() throws Exception {
+    RestClient revoked = clinic.loginAsOwner();
+    RestClient other = clinic.loginAsOwner();
+
+    JsonNode answer =
+        post("/control/sessions/revoke", "{\"token\": \"" + revoked.token.refresh_token + "\"}");
+
+    assertThat(answer.path("revoked").asBoolean()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> revoked.restapi().account().extension().list())
+        .hasMessageContaining("OAU-213");
+    assertThat(other.restapi().account().extension().list().records).isNotEmpty();
+  }
+
+  @Test
+  void badControlInputIsA400WithAMessage() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(clinic.emu.platformUrl() + "/control/accounts/1/extensions"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"x\", \"extensionNumber\": \"1\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("no account 1");
+  }
+
+  @Test
   void requestLogRecordsMethodPathStatusAndGroup() throws Exception {
     clinic.loginAsOwner().restapi().account().extension().messageStore().list();
 

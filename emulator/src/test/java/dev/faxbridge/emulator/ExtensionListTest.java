@@ -48,6 +48,19 @@ class ExtensionListTest {
   }
 
   @Test
+  void accountAndOwnExtensionTellAJwtClientWhereItIs() throws Exception {
+    var rc = clinic.loginAsOwner();
+
+    var account = rc.restapi().account().get();
+    var me = rc.restapi().account().extension().get();
+
+    assertThat(account.id).isEqualTo(Long.parseLong(clinic.account.id()));
+    assertThat(me.id).isEqualTo(Long.parseLong(clinic.owner()));
+    assertThat(me.account.id).isEqualTo(clinic.account.id());
+    assertThat(me.permissions.admin.enabled).isTrue();
+  }
+
+  @Test
   void filtersByTypeAndStatus() throws Exception {
     clinic.emu.createExtension(clinic.account.id(), ExtensionSpec.faxUser("Fax", "201"));
     clinic.emu.createExtension(

@@ -154,6 +154,28 @@ class MessageListTest {
   }
 
   @Test
+  void aFaxArrivingWhileAClientPagesShiftsTheLaterPages() throws Exception {
+    List<String> delivered = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      delivered.add(0, clinic.fax(clinic.owner(), 1).messageId());
+      clinic.emu.clock().advance(Duration.ofSeconds(1));
+    }
+    RestClient rc = clinic.loginAsOwner();
+    GetMessageList first = list(rc, "~", inboundFaxes().perPage(2L));
+
+    clinic.fax(clinic.owner(), 1);
+    GetMessageList second =
+        Utils.gson.fromJson(rc.get(first.navigation.nextPage.uri).string(), GetMessageList.class);
+
+    assertThat(first.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(delivered.get(0), delivered.get(1));
+    assertThat(second.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(delivered.get(1), delivered.get(2));
+  }
+
+  @Test
   void perPageAbove1000IsClamped() throws Exception {
     clinic.fax(clinic.owner(), 1);
 

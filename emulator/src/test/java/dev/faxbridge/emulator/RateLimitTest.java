@@ -141,6 +141,19 @@ class RateLimitTest {
   }
 
   @Test
+  void subSecondPenaltyIsAnnouncedAsOneSecondNotZero() throws Exception {
+    clinic.emu.rateLimitTiming(Duration.ofMillis(500), Duration.ofMillis(200));
+    clinic.emu.rateLimit("Light", 1);
+    RestClient rc = clinic.loginAsOwner();
+    listMessages(rc);
+
+    RestException e = refused(rc);
+
+    assertThat(e.response.header("Retry-After")).isEqualTo("1");
+    assertThat(e.response.header("X-Rate-Limit-Window")).isEqualTo("1");
+  }
+
+  @Test
   void tokenEndpointIsInTheAuthGroupPerUser() throws Exception {
     for (int i = 0; i < 5; i++) {
       clinic.loginAsOwner();
@@ -153,6 +166,47 @@ class RateLimitTest {
         clinic.emu.createExtension(clinic.account.id(), ExtensionSpec.user("Nurse", "102"));
     clinic.login(
         clinic.emu.issueJwtCredential(clinic.account.id(), nurse.id(), clinic.app.clientId()));
+  }
+
+  @Test
+  void refreshesOfDifferentUsersDoNotShareTheAuthBudget() throws Exception {
+    List<RestClient> users = new ArrayList<>();
+    users.add(clinic.loginAsOwner());
+    for (int i = 0; i < 5; i++) {
+      Extension user =
+          clinic.emu.createExtension(
+              clinic.account.id(), ExtensionSpec.user("User " + i, "20" + i));
+      users.add(
+          clinic.login(
+              clinic.emu.issueJwtCredential(
+                  clinic.account.id(), user.id(), clinic.app.clientId())));
+    }
+
+    for (RestClient user : users) {
+      user.refresh();
+      user.refresh();
+    }
+
+    assertThat(clinic.emu.requestLog()).extracting(LoggedRequest::status).containsOnly(200);
+  }
+
+  @Test
+  void requestLogTellsTenantsApartWhilePathsUseTilde() throws Exception {
+    Account other = clinic.emu.createAccount("Clinic B");
+    RestClient b =
+        clinic.login(
+            clinic.emu.issueJwtCredential(
+                other.id(), other.ownerExtensionId(), clinic.app.clientId()));
+    RestClient a = clinic.loginAsOwner();
+    listMessages(a);
+    listMessages(b);
+    listMessages(b);
+
+    assertThat(clinic.emu.requestLog()).filteredOn(r -> r.byAccount(other.id())).hasSize(2);
+    assertThat(clinic.emu.requestLog())
+        .filteredOn(r -> r.byAccount(clinic.account.id()))
+        .extracting(LoggedRequest::extensionId)
+        .containsExactly(clinic.owner());
   }
 
   @Test

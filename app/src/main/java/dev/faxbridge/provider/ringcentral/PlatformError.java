@@ -45,15 +45,19 @@ record PlatformError(String error, String code, String message) {
     return value == null || value.isNull() ? null : value.asString();
   }
 
-  /** The app itself was refused (wrong client id or secret, grant not enabled for the app). */
+  /**
+   * The app itself was refused (wrong client id or secret, unsupported grant). Not {@code
+   * unauthorized_client} (OAU-251): once the app has authenticated, that answer is about the grant
+   * presented, typically a JWT credential restricted to another app, so it is the clinic's to fix
+   * and counts as a refused authorization.
+   */
   boolean isClientProblem() {
     return "invalid_client".equals(error)
-        || "unauthorized_client".equals(error)
         || "unsupported_grant_type".equals(error)
         || "OAU-123".equals(code)
+        || "OAU-146".equals(code)
         || "OAU-153".equals(code)
-        || "OAU-250".equals(code)
-        || "OAU-251".equals(code);
+        || "OAU-250".equals(code);
   }
 
   String describe() {

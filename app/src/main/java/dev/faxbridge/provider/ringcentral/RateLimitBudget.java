@@ -125,9 +125,7 @@ final class RateLimitBudget {
       if (now.isBefore(closedUntil)) {
         return Duration.between(now, closedUntil);
       }
-      while (!counted.isEmpty() && !counted.peekFirst().plus(window).isAfter(now)) {
-        counted.pollFirst();
-      }
+      forgetBefore(now);
       if (counted.size() + inFlight < limit) {
         return Duration.ZERO;
       }
@@ -148,6 +146,7 @@ final class RateLimitBudget {
       windowSeconds.ifPresent(w -> this.window = Duration.ofSeconds(Math.max(1, w)));
       if (remaining.isPresent()) {
         Instant now = clock.instant();
+        forgetBefore(now);
         int unknownUse = (this.limit - remaining.getAsInt()) - (counted.size() + inFlight);
         for (int i = 0; i < unknownUse; i++) {
           counted.addLast(now);
@@ -171,6 +170,13 @@ final class RateLimitBudget {
     synchronized void unanswered(Permit permit) {
       settle(permit);
       notifyAll();
+    }
+
+    /** Drops requests that left the sliding window. */
+    private void forgetBefore(Instant now) {
+      while (!counted.isEmpty() && !counted.peekFirst().plus(window).isAfter(now)) {
+        counted.pollFirst();
+      }
     }
 
     private void settle(Permit permit) {

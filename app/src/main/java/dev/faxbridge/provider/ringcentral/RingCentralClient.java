@@ -59,6 +59,24 @@ class RingCentralClient {
     return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
   }
 
+  /**
+   * Redeems an authorization code of the PKCE flow; {@code redirectUri} must be the one sent to the
+   * authorize endpoint.
+   */
+  TokenGrant exchangeCode(String code, String redirectUri, String codeVerifier) {
+    return token(
+        Map.of(
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            redirectUri,
+            "code_verifier",
+            codeVerifier),
+        "authorization code exchange");
+  }
+
   private TokenGrant token(Map<String, String> form, String what) {
     settings.requireApp();
     String body =
@@ -104,6 +122,7 @@ class RingCentralClient {
             .GET()
             .build();
     return withRetries(
+        lane,
         what,
         () -> {
           HttpResponse<String> response =
@@ -146,6 +165,33 @@ class RingCentralClient {
   }
 
   /**
+   * Sends a JSON body with {@code method} (POST, PUT) and returns the JSON answer. Not retried on
+   * 5xx: creating twice is not harmless.
+   */
+  JsonNode send(
+      RateLimitBudget.Lane lane,
+      String accessToken,
+      String method,
+      String pathAndQuery,
+      String jsonBody,
+      String what) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(settings.serverUrl() + pathAndQuery))
+            .timeout(settings.requestTimeout())
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(jsonBody))
+            .build();
+    HttpResponse<String> response =
+        exchange(lane, request, HttpResponse.BodyHandlers.ofString(), what);
+    if (response.statusCode() / 100 == 2) {
+      return parse(response.body(), what);
+    }
+    throw apiFailure(response.statusCode(), response.headers(), response.body(), what);
+  }
+
+  /**
    * Streams a fax document to {@code target}, hashing it on the way. Checks the status, that the
    * host may receive our token, the announced type and length, the declared size and the leading
    * bytes, so an error page or a cut-off transfer is never taken for a fax. A transfer that breaks
@@ -163,6 +209,7 @@ class RingCentralClient {
     requireTrustedMediaHost(uri);
     Transfer transfer = new Transfer(target);
     return withRetries(
+        lane,
         what,
         () -> {
           fetchInto(lane, accessToken, uri, transfer, expectedType, what);
@@ -233,11 +280,12 @@ class RingCentralClient {
 
   /**
    * Runs {@code attempt} until it succeeds: again after a pause on 5xx, resets and broken-off
-   * transfers, up to the configured number of attempts; and again after a 429 for as long as the
-   * maximum wait allows (the lane holds each retry back until {@code Retry-After} has passed, so a
-   * retry never lands in the penalty). A rejected token is not retried here: the session renews it.
+   * transfers, up to the configured number of attempts; and again after a 429 (paced calls only)
+   * for as long as the maximum wait allows (the lane holds each retry back until {@code
+   * Retry-After} has passed, so a retry never lands in the penalty). A rejected token is not
+   * retried here: the session renews it.
    */
-  private <T> T withRetries(String what, Supplier<T> attempt) {
+  private <T> T withRetries(RateLimitBudget.Lane lane, String what, Supplier<T> attempt) {
     int attempts = rateLimits.callAttempts();
     long giveUpAt = System.nanoTime() + rateLimits.maxWait().toNanos();
     for (int failures = 1; ; ) {
@@ -246,8 +294,8 @@ class RingCentralClient {
       } catch (TokenRejected rejected) {
         throw rejected;
       } catch (ProviderException.RateLimited limited) {
-        if (System.nanoTime() - giveUpAt > 0) {
-          throw limited;
+        if (lane == null || System.nanoTime() - giveUpAt > 0) {
+          throw limited; // unpaced, nothing would hold a retry back from the penalty
         }
       } catch (ProviderException.Unavailable failure) {
         if (failures >= attempts) {

@@ -1,14 +1,22 @@
 package dev.faxbridge.provider.ringcentral;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.AuthorizationHealth;
+import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.provider.PushSubscriptions;
 import dev.faxbridge.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class RingCentralConfiguration {
@@ -27,10 +35,19 @@ class RingCentralConfiguration {
   RingCentralSession ringCentralSession(
       RingCentralClient client,
       Connections connections,
+      AuthorizationHealth health,
       AuditTrail audit,
       RingCentralSettings settings,
+      TokenSettings tokens,
       Clock clock) {
-    return new RingCentralSession(client, connections, audit, settings, clock);
+    return new RingCentralSession(
+        client,
+        connections,
+        health,
+        audit,
+        settings,
+        new AuthBudget(tokens.authCallsPerMinute(), clock),
+        clock);
   }
 
   @Bean
@@ -49,8 +66,39 @@ class RingCentralConfiguration {
   }
 
   @Bean
+  PushSubscriptions ringCentralPush(
+      RingCentralSession session,
+      RingCentralClient client,
+      RateLimitBudget budget,
+      Tenants tenants,
+      Clock clock) {
+    return new RingCentralPush(session, client, budget, tenants, clock);
+  }
+
+  @Bean
   RingCentralOnboarding ringCentralOnboarding(
-      RingCentralClient client, Connections connections, AuditTrail audit, Clock clock) {
-    return new RingCentralOnboarding(client, connections, audit, clock);
+      RingCentralClient client,
+      Connections connections,
+      AuditTrail audit,
+      JdbcClient jdbc,
+      RingCentralSettings settings,
+      ConnectSettings connect,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    return new RingCentralOnboarding(
+        client, connections, audit, jdbc, settings, connect, events, clock);
+  }
+
+  @Bean
+  RefreshIdleTokens refreshIdleTokens(
+      Connections connections, RingCentralSession session, TokenSettings settings, Clock clock) {
+    return new RefreshIdleTokens(connections, session, settings, clock);
+  }
+
+  /** The keep-alive job on db-scheduler: one node runs it at a time. */
+  @Bean
+  RecurringTask<Void> refreshIdleTokensTask(RefreshIdleTokens job, TokenSettings settings) {
+    return Tasks.recurring("refresh-idle-tokens", FixedDelay.of(settings.keepAliveEvery()))
+        .execute((instance, context) -> job.run());
   }
 }

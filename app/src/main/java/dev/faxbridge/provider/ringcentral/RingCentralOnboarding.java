@@ -3,66 +3,153 @@ package dev.faxbridge.provider.ringcentral;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthMethod;
+import dev.faxbridge.connection.AuthorizationCodeFlow;
+import dev.faxbridge.connection.AuthorizationRefused;
+import dev.faxbridge.connection.ConnectSettings;
+import dev.faxbridge.connection.ConnectionAuthorized;
+import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.TokenSet;
+import dev.faxbridge.platform.RandomTokens;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.TenantId;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Adds a clinic's RingCentral account to a tenant. The credential is checked at once, by exchanging
- * it and reading the authorizing user, so a clinic admin hears what is wrong while still at hand.
+ * Adds a clinic's RingCentral account to a tenant, or authorizes an existing connection again, by
+ * JWT credential or by authorization code. Every new authorization is checked at once: who
+ * authorized, on which account, whether that user is an administrator, which extensions the account
+ * has and whether their fax mailboxes can be read; the result is stored. Failures carry a message
+ * for the person at hand, saying what is wrong and what to do.
  */
-public class RingCentralOnboarding {
+public class RingCentralOnboarding implements AuthorizationCodeFlow {
+
+  private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
+
+  /** Mailboxes probed per authorization at most, to stay well inside the Light rate group. */
+  private static final int MAILBOX_PROBES = 20;
 
   private final RingCentralClient client;
   private final Connections connections;
   private final AuditTrail audit;
+  private final JdbcClient jdbc;
+  private final RingCentralSettings settings;
+  private final ConnectSettings connect;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final JsonMapper json = JsonMapper.builder().build();
 
   RingCentralOnboarding(
-      RingCentralClient client, Connections connections, AuditTrail audit, Clock clock) {
+      RingCentralClient client,
+      Connections connections,
+      AuditTrail audit,
+      JdbcClient jdbc,
+      RingCentralSettings settings,
+      ConnectSettings connect,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.client = client;
     this.connections = connections;
     this.audit = audit;
+    this.jdbc = jdbc;
+    this.settings = settings;
+    this.connect = connect;
+    this.events = events;
     this.clock = clock;
   }
 
   /**
-   * Validates a JWT credential and stores the connection.
+   * Validates a JWT credential and stores the connection; when the tenant already has a connection
+   * to that account, the credential replaces its authorization (a re-authorization).
    *
    * @param actor who asked (an operator name), for the audit trail
-   * @throws OnboardingRefused with a message for the person who handed over the credential
+   * @throws AuthorizationRefused with a message for the person who handed over the credential
    */
   public ProviderConnection connectWithJwt(TenantId tenant, String jwtCredential, String actor) {
-    if (jwtCredential == null
-        || jwtCredential.isBlank()
-        || jwtCredential.chars().filter(c -> c == '.').count() != 2) {
-      throw refuse(
-          tenant,
-          actor,
-          "not-a-jwt",
-          "That is not a JWT credential: it should be three dot-separated parts, as copied from"
-              + " the RingCentral developer console's Credentials page");
-    }
+    checkJwtShape(tenant, jwtCredential, actor);
     TokenSet tokens;
     try {
       tokens = client.exchangeJwt(jwtCredential).toTokenSet(clock.instant());
+    } catch (ProviderException.AuthorizationRevoked refused) {
+      throw refuse(tenant, actor, String.valueOf(refused.providerCode()), jwtRefusal(refused));
+    }
+    return authorize(tenant, Optional.empty(), AuthMethod.JWT, jwtCredential, tokens, actor);
+  }
+
+  @Override
+  public URI authorizeUrl(String state, String codeVerifier) {
+    settings.requireApp();
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", settings.clientId());
+    query.put("redirect_uri", connect.callbackUrl());
+    query.put("state", state);
+    query.put("code_challenge", RandomTokens.s256Challenge(codeVerifier));
+    query.put("code_challenge_method", "S256");
+    StringBuilder url =
+        new StringBuilder(settings.serverUrl().resolve("/restapi/oauth/authorize").toString());
+    char separator = '?';
+    for (Map.Entry<String, String> entry : query.entrySet()) {
+      url.append(separator)
+          .append(entry.getKey())
+          .append('=')
+          .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+      separator = '&';
+    }
+    return URI.create(url.toString());
+  }
+
+  @Override
+  public ProviderConnection complete(
+      TenantId tenant,
+      Optional<ConnectionId> connection,
+      String code,
+      String codeVerifier,
+      String actor) {
+    TokenSet tokens;
+    try {
+      tokens =
+          client
+              .exchangeCode(code, connect.callbackUrl(), codeVerifier)
+              .toTokenSet(clock.instant());
     } catch (ProviderException.AuthorizationRevoked refused) {
       throw refuse(
           tenant,
           actor,
           String.valueOf(refused.providerCode()),
-          "RingCentral does not accept this JWT credential ("
+          "RingCentral did not accept the sign-in ("
               + refused.getMessage()
-              + "). It may be revoked or expired, made for another app (it must be restricted to"
-              + " faxbridge's client id), made in another environment, or its user may be"
-              + " disabled. Ask the clinic admin to create a new one for our client id.");
+              + "). It may have taken too long. Please open the connect link again and sign in"
+              + " once more.");
     }
+    return authorize(tenant, connection, AuthMethod.AUTHORIZATION_CODE, null, tokens, actor);
+  }
+
+  private ProviderConnection authorize(
+      TenantId tenant,
+      Optional<ConnectionId> bound,
+      AuthMethod method,
+      String credential,
+      TokenSet tokens,
+      String actor) {
     String token = tokens.accessToken();
     JsonNode me = client.get(token, "/restapi/v1.0/account/~/extension/~", "the authorizing user");
     String accountId = Json.text(me.get("account"), "id");
@@ -77,53 +164,269 @@ public class RingCentralOnboarding {
           tenant,
           actor,
           "not-admin",
-          "The user who created this credential is not an administrator of the clinic's"
-              + " RingCentral account, so faxbridge could read only that user's own faxes. Ask a"
-              + " super admin (ideally a dedicated service user) to create the credential.");
+          "The RingCentral user who "
+              + (method == AuthMethod.JWT ? "created this credential" : "signed in")
+              + " is not an administrator of the clinic's RingCentral account, so faxbridge"
+              + " could read only that user's own faxes. A super admin (ideally a dedicated"
+              + " service user) must "
+              + (method == AuthMethod.JWT ? "create the credential." : "sign in."));
     }
-    if (connections.findByAccount(tenant, Provider.RINGCENTRAL, accountId).isPresent()) {
+    Optional<ProviderConnection> existing =
+        bound
+            .map(connections::get)
+            .or(() -> connections.findByAccount(tenant, Provider.RINGCENTRAL, accountId));
+    if (existing.isPresent() && !accountId.equals(existing.get().externalAccountId())) {
       throw refuse(
           tenant,
           actor,
-          "duplicate",
-          "This RingCentral account is already connected to this tenant");
+          "other-account",
+          "You signed in to a different RingCentral account than the one this link is for."
+              + " Please sign in with an administrator of the clinic's own account.");
     }
-    ProviderConnection connection =
-        connections.add(
-            tenant,
-            Provider.RINGCENTRAL,
-            AuthMethod.JWT,
-            jwtCredential,
-            accountId,
-            ownerId,
-            tokens);
-    audit.record(
-        AuditKind.CONNECTION_ADDED,
-        actor,
-        tenant.value(),
-        connection.id().value(),
-        null,
-        Map.of("provider", "RINGCENTRAL", "authMethod", "JWT", "accountId", accountId));
+    MailboxCheck mailboxes = checkMailboxes(token);
+    if (mailboxes.faxMailboxes() > 0 && mailboxes.readable() == 0) {
+      throw refuse(
+          tenant,
+          actor,
+          "mailboxes-unreadable",
+          "faxbridge could not read any fax mailbox of this RingCentral account with this"
+              + " authorization. The user needs the permission to read messages of all users"
+              + " (super admin role).");
+    }
+    ProviderConnection connection;
+    boolean restored = false;
+    if (existing.isPresent()) {
+      restored =
+          connections.reauthorize(
+              existing.get().id(), method, credential, accountId, ownerId, tokens);
+      connection = connections.get(existing.get().id());
+      audit.record(
+          AuditKind.CONNECTION_REAUTHORIZED,
+          actor,
+          tenant.value(),
+          connection.id().value(),
+          null,
+          Map.of("authMethod", method.name(), "ownerExtensionId", ownerId));
+    } else {
+      connection =
+          connections.add(
+              tenant, Provider.RINGCENTRAL, method, credential, accountId, ownerId, tokens);
+      audit.record(
+          AuditKind.CONNECTION_ADDED,
+          actor,
+          tenant.value(),
+          connection.id().value(),
+          null,
+          Map.of("provider", "RINGCENTRAL", "authMethod", method.name(), "accountId", accountId));
+    }
     audit.record(
         AuditKind.CREDENTIAL_VALIDATED,
         actor,
         tenant.value(),
         connection.id().value(),
         null,
-        Map.of("ownerExtensionId", ownerId));
+        Map.of(
+            "ownerExtensionId", ownerId,
+            "extensions", mailboxes.extensions(),
+            "mailboxesReadable", mailboxes.readable(),
+            "mailboxesRefused", mailboxes.refused()));
+    recordAuthorization(connection.id(), method, accountId, ownerId, actor, mailboxes);
+    events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, restored));
     return connection;
   }
 
-  private OnboardingRefused refuse(TenantId tenant, String actor, String reason, String message) {
-    audit.record(
-        AuditKind.CREDENTIAL_REJECTED, actor, tenant.value(), null, null, Map.of("reason", reason));
-    return new OnboardingRefused(message);
+  /** What the account looked like at authorization. */
+  record MailboxCheck(int extensions, int faxMailboxes, int readable, int refused) {}
+
+  /**
+   * Lists the account's enabled extensions and reads one record of each fax mailbox's inbox (up to
+   * {@link #MAILBOX_PROBES}), proving the authorization reaches the faxes, not only the user.
+   */
+  private MailboxCheck checkMailboxes(String token) {
+    int extensions = 0;
+    int faxMailboxes = 0;
+    int readable = 0;
+    int refused = 0;
+    for (int page = 1; ; page++) {
+      JsonNode answer =
+          client.get(
+              token,
+              "/restapi/v1.0/account/~/extension?status=Enabled&perPage=1000&page=" + page,
+              "extension list");
+      for (JsonNode record : Json.records(answer, "extension list")) {
+        extensions++;
+        String type = Json.text(record, "type");
+        if (type == null || !FAX_MAILBOX_TYPES.contains(type)) {
+          continue;
+        }
+        faxMailboxes++;
+        if (readable + refused >= MAILBOX_PROBES) {
+          continue;
+        }
+        String id = Json.requiredId(record, "id", "extension");
+        try {
+          client.get(
+              token,
+              "/restapi/v1.0/account/~/extension/"
+                  + id
+                  + "/message-store?messageType=Fax&perPage=1",
+              "mailbox check of extension " + id);
+          readable++;
+        } catch (ProviderException.Gone | RingCentralClient.TokenRejected denied) {
+          refused++;
+        } catch (ProviderException.Unavailable denied) {
+          if (denied.getMessage() != null && denied.getMessage().contains("HTTP 403")) {
+            refused++;
+          } else {
+            throw denied;
+          }
+        }
+      }
+      if (!Json.hasNextPage(answer)) {
+        return new MailboxCheck(extensions, faxMailboxes, readable, refused);
+      }
+    }
   }
 
-  /** A credential that cannot be used, with what to do about it. */
-  public static final class OnboardingRefused extends RuntimeException {
-    OnboardingRefused(String message) {
-      super(message);
+  private void recordAuthorization(
+      ConnectionId connection,
+      AuthMethod method,
+      String accountId,
+      String ownerId,
+      String actor,
+      MailboxCheck check) {
+    jdbc.sql(
+            """
+            insert into connection_authorization (id, connection_id, auth_method, account_id,
+                owner_extension_id, actor, authorized_at, extensions, mailboxes_readable,
+                mailboxes_refused)
+            values (:id, :connection, :method, :account, :owner, :actor, :at, :extensions,
+                :readable, :refused)
+            """)
+        .param("id", UUID.randomUUID())
+        .param("connection", connection.value())
+        .param("method", method.name())
+        .param("account", accountId)
+        .param("owner", ownerId)
+        .param("actor", actor)
+        .param("at", Timestamp.from(clock.instant()))
+        .param("extensions", check.extensions())
+        .param("readable", check.readable())
+        .param("refused", check.refused())
+        .update();
+  }
+
+  /**
+   * Checks what can be checked without calling RingCentral: the shape, the environment the
+   * credential was made for (its audience), and its expiry. The claims are read, not trusted: only
+   * the platform can verify the signature.
+   */
+  private void checkJwtShape(TenantId tenant, String jwt, String actor) {
+    String notAJwt =
+        "That is not a JWT credential: it should be three dot-separated parts, as copied from"
+            + " the RingCentral developer console's Credentials page";
+    if (jwt == null || jwt.isBlank() || jwt.chars().filter(c -> c == '.').count() != 2) {
+      throw refuse(tenant, actor, "not-a-jwt", notAJwt);
     }
+    JsonNode claims;
+    try {
+      String payload = jwt.strip().split("\\.")[1];
+      claims =
+          json.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | JacksonException e) {
+      throw refuse(tenant, actor, "not-a-jwt", notAJwt);
+    }
+    if (claims == null || !claims.isObject()) {
+      throw refuse(tenant, actor, "not-a-jwt", notAJwt);
+    }
+    String audience = audienceHost(claims);
+    String ours = settings.serverUrl().getAuthority();
+    if (audience != null && ours != null && !audience.equalsIgnoreCase(ours)) {
+      throw refuse(
+          tenant,
+          actor,
+          "wrong-environment",
+          "This JWT credential was made for "
+              + audience
+              + ", but faxbridge is connected to "
+              + ours
+              + ". Sandbox and production credentials are not interchangeable: ask the clinic"
+              + " admin to create the credential in the production developer console.");
+    }
+    JsonNode exp = claims.get("exp");
+    if (exp != null
+        && exp.canConvertToLong()
+        && !Instant.ofEpochSecond(exp.asLong()).isAfter(clock.instant())) {
+      throw refuse(
+          tenant,
+          actor,
+          "expired",
+          "This JWT credential expired on "
+              + Instant.ofEpochSecond(exp.asLong())
+              + ". Ask the clinic admin to create a new one, ideally without an expiry date.");
+    }
+  }
+
+  private static String audienceHost(JsonNode claims) {
+    JsonNode aud = claims.get("aud");
+    String text = null;
+    if (aud != null && aud.isString()) {
+      text = aud.asString();
+    } else if (aud != null && aud.isArray() && !aud.isEmpty()) {
+      text = aud.get(0).asString();
+    }
+    if (text == null) {
+      JsonNode iss = claims.get("iss");
+      text = iss != null && iss.isString() ? iss.asString() : null;
+    }
+    if (text == null) {
+      return null;
+    }
+    try {
+      return URI.create(text).getAuthority();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What the platform's refusal of a JWT exchange means for the clinic admin. */
+  private String jwtRefusal(ProviderException.AuthorizationRevoked refused) {
+    String code = String.valueOf(refused.providerCode());
+    String newCredential =
+        " Ask the clinic admin to create a new JWT credential with \"Only specific apps of my"
+            + " choice\" and faxbridge's client id "
+            + settings.clientId()
+            + ": https://developers.ringcentral.com/console/my-credentials/create?client_id="
+            + settings.clientId();
+    return switch (code) {
+      case "OAU-251" ->
+          "This JWT credential is restricted to another app, not to faxbridge's (client id "
+              + settings.clientId()
+              + ")."
+              + newCredential
+              + " (If every clinic's credential fails this way, faxbridge's own app is not enabled"
+              + " for the JWT auth flow in the developer console.)";
+      case "OAU-140" ->
+          "RingCentral does not know this JWT credential: it was revoked, or it belongs to another"
+              + " environment."
+              + newCredential;
+      case "OAU-141", "OAU-142" ->
+          "The RingCentral user who created this JWT credential is disabled (or its account is not"
+              + " active), so RingCentral refuses to sign it in. Ask a super admin of the clinic to"
+              + " create the credential as an active user, ideally a dedicated service user.";
+      case "OAU-210" -> "This JWT credential has expired." + newCredential;
+      default ->
+          "RingCentral does not accept this JWT credential ("
+              + refused.getMessage()
+              + ")."
+              + newCredential;
+    };
+  }
+
+  private AuthorizationRefused refuse(
+      TenantId tenant, String actor, String reason, String message) {
+    audit.record(
+        AuditKind.CREDENTIAL_REJECTED, actor, tenant.value(), null, null, Map.of("reason", reason));
+    return new AuthorizationRefused(reason, message);
   }
 }

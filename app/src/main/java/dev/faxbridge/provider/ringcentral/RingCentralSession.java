@@ -2,13 +2,14 @@ package dev.faxbridge.provider.ringcentral;
 
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.AuthorizationHealth;
 import dev.faxbridge.connection.ConnectionId;
-import dev.faxbridge.connection.ConnectionStatus;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.provider.ProviderException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,28 +19,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a connection's access token valid: renews it shortly before expiry under the connection's
  * token lock (so one node refreshes, the others re-read), by refresh token when there is one and by
- * re-exchanging the JWT credential when there is no usable refresh token.
+ * re-exchanging the JWT credential when there is no usable refresh token. A permanent refusal marks
+ * the connection NEEDS_REAUTHORIZATION (announced once, see {@link AuthorizationHealth}); transient
+ * failures (timeouts, 5xx, 429, the local Auth budget) leave it as it is.
  */
 class RingCentralSession {
 
   private static final Logger log = LoggerFactory.getLogger(RingCentralSession.class);
+  private static final String ACTOR = "faxbridge";
 
   private final RingCentralClient client;
   private final Connections connections;
+  private final AuthorizationHealth health;
   private final AuditTrail audit;
   private final RingCentralSettings settings;
+  private final AuthBudget budget;
   private final Clock clock;
 
   RingCentralSession(
       RingCentralClient client,
       Connections connections,
+      AuthorizationHealth health,
       AuditTrail audit,
       RingCentralSettings settings,
+      AuthBudget budget,
       Clock clock) {
     this.client = client;
     this.connections = connections;
+    this.health = health;
     this.audit = audit;
     this.settings = settings;
+    this.budget = budget;
     this.clock = clock;
   }
 
@@ -67,43 +77,72 @@ class RingCentralSession {
   }
 
   /**
+   * Refreshes the connection's tokens if its refresh token has not been used since {@code
+   * unusedSince} (re-checked under the lock, so a refresh another node just made is not repeated).
+   * Returns whether a refresh call was made.
+   */
+  boolean keepAlive(ProviderConnection connection, Instant unusedSince) {
+    boolean[] refreshed = {false};
+    guarded(
+        connection,
+        () ->
+            connections.underTokenLock(
+                connection.id(),
+                current -> {
+                  boolean idle =
+                      current.isPresent()
+                          && current.get().refreshToken() != null
+                          && !current.get().issuedAt().isAfter(unusedSince);
+                  if (!idle) {
+                    return current.orElseThrow();
+                  }
+                  refreshed[0] = true;
+                  return issue(connection, current);
+                }));
+    return refreshed[0];
+  }
+
+  /**
    * Renews the tokens under the row lock. {@code rejected} is the access token a call just saw
    * refused; if another caller already replaced it, the replacement is used as it is.
    */
   private String renew(ProviderConnection connection, Optional<String> rejected) {
-    ConnectionId id = connection.id();
+    return guarded(
+            connection,
+            () ->
+                connections.underTokenLock(
+                    connection.id(),
+                    current -> {
+                      boolean stillGood =
+                          current.isPresent()
+                              && current
+                                  .get()
+                                  .accessUsableAt(clock.instant(), settings.tokenRefreshMargin())
+                              && rejected
+                                  .map(r -> !r.equals(current.get().accessToken()))
+                                  .orElse(true);
+                      if (stillGood) {
+                        return current.get();
+                      }
+                      return issue(connection, current);
+                    }))
+        .accessToken();
+  }
+
+  /** Runs a token operation; a permanent refusal marks the connection before it propagates. */
+  private TokenSet guarded(
+      ProviderConnection connection, java.util.function.Supplier<TokenSet> operation) {
     try {
-      return connections
-          .underTokenLock(
-              id,
-              current -> {
-                boolean stillGood =
-                    current.isPresent()
-                        && current
-                            .get()
-                            .accessUsableAt(clock.instant(), settings.tokenRefreshMargin())
-                        && rejected.map(r -> !r.equals(current.get().accessToken())).orElse(true);
-                if (stillGood) {
-                  return current.get();
-                }
-                return issue(connection, current);
-              })
-          .accessToken();
+      return operation.get();
     } catch (ProviderException.AuthorizationRevoked revoked) {
-      if (connections.changeStatus(id, ConnectionStatus.NEEDS_REAUTHORIZATION)) {
-        audit.record(
-            AuditKind.TOKEN_FAILED,
-            "faxbridge",
-            connection.tenantId().value(),
-            id.value(),
-            null,
-            Map.of(
-                "outcome",
-                "needs-reauthorization",
-                "providerCode",
-                String.valueOf(revoked.providerCode())));
-        log.warn("Connection {} needs re-authorization: {}", id, revoked.getMessage());
-      }
+      audit.record(
+          AuditKind.TOKEN_FAILED,
+          ACTOR,
+          connection.tenantId().value(),
+          connection.id().value(),
+          null,
+          Map.of("outcome", "refused", "providerCode", String.valueOf(revoked.providerCode())));
+      health.lost(connection, String.valueOf(revoked.providerCode()), ACTOR);
       throw revoked;
     }
   }
@@ -117,6 +156,7 @@ class RingCentralSession {
             && current.get().refreshExpiresAt().isAfter(clock.instant());
     if (refreshable) {
       try {
+        budget.spend(id);
         TokenSet next = client.refresh(current.get().refreshToken()).toTokenSet(clock.instant());
         recordIssued(connection, "refresh");
         return next;
@@ -133,6 +173,7 @@ class RingCentralSession {
           "The refresh token of connection " + id + " has expired; the clinic must authorize again",
           "refresh-token-expired");
     }
+    budget.spend(id);
     TokenSet next = client.exchangeJwt(credential.get()).toTokenSet(clock.instant());
     recordIssued(connection, "jwt");
     return next;
@@ -141,7 +182,7 @@ class RingCentralSession {
   private void recordIssued(ProviderConnection connection, String grant) {
     audit.record(
         AuditKind.TOKEN_ISSUED,
-        "faxbridge",
+        ACTOR,
         connection.tenantId().value(),
         connection.id().value(),
         null,

@@ -1,0 +1,154 @@
+package dev.faxbridge.notification;
+
+import dev.faxbridge.connection.AuthMethod;
+import dev.faxbridge.connection.ConnectLinks;
+import dev.faxbridge.connection.ConnectionNeedsReauthorization;
+import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.provider.ringcentral.RingCentralSettings;
+import dev.faxbridge.tenant.Tenant;
+import dev.faxbridge.tenant.Tenants;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes the notifications of a connection that needs re-authorization into the outbox, in the
+ * transaction that changed its status (so exactly once per episode and channel), with a fresh
+ * connect link; after that transaction commits, asks for them to be sent at once.
+ */
+@Component
+class ReauthorizationNotices {
+
+  static final String EVENT = "connection.needs_reauthorization";
+
+  private final JdbcClient jdbc;
+  private final SecretBox secrets;
+  private final TenantContacts contacts;
+  private final Tenants tenants;
+  private final ConnectLinks links;
+  private final SendNotifications sender;
+  private final Clock clock;
+  private final String clientId;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  ReauthorizationNotices(
+      JdbcClient jdbc,
+      SecretBox secrets,
+      TenantContacts contacts,
+      Tenants tenants,
+      ConnectLinks links,
+      SendNotifications sender,
+      Clock clock,
+      RingCentralSettings ringCentral) {
+    this.jdbc = jdbc;
+    this.secrets = secrets;
+    this.contacts = contacts;
+    this.tenants = tenants;
+    this.links = links;
+    this.sender = sender;
+    this.clock = clock;
+    this.clientId = ringCentral.clientId();
+  }
+
+  @EventListener
+  void writeOutbox(ConnectionNeedsReauthorization event) {
+    Optional<TenantContacts.Contacts> who = contacts.find(event.tenantId());
+    if (who.isEmpty() || (who.get().contactEmail() == null && who.get().webhookUrl() == null)) {
+      return;
+    }
+    Tenant tenant = tenants.get(event.tenantId());
+    ConnectLinks.NewLink link =
+        links.create(event.tenantId(), Optional.of(event.connectionId()), "faxbridge");
+    Instant now = clock.instant();
+    if (who.get().contactEmail() != null) {
+      ObjectNode body = json.createObjectNode();
+      body.put("to", who.get().contactEmail());
+      body.put(
+          "subject", "Action needed: faxbridge can no longer fetch " + tenant.name() + "'s faxes");
+      body.put("text", emailText(tenant, event, link));
+      insert(event, "EMAIL", body, now);
+    }
+    if (who.get().webhookUrl() != null) {
+      ObjectNode body = json.createObjectNode();
+      body.put("url", who.get().webhookUrl().toString());
+      ObjectNode payload = body.putObject("payload");
+      payload.put("event", EVENT);
+      payload.put("occurredAt", now.toString());
+      payload.put("tenantId", tenant.id().toString());
+      payload.put("tenantSlug", tenant.slug());
+      payload.put("connectionId", event.connectionId().toString());
+      payload.put("authMethod", event.authMethod().name());
+      payload.put("reason", event.reason());
+      payload.put("connectLink", link.url().toString());
+      payload.put("connectLinkExpiresAt", link.expiresAt().toString());
+      insert(event, "WEBHOOK", body, now);
+    }
+  }
+
+  @TransactionalEventListener
+  void sendAfterCommit(ConnectionNeedsReauthorization event) {
+    sender.sendDue();
+  }
+
+  private void insert(
+      ConnectionNeedsReauthorization event, String channel, ObjectNode body, Instant now) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into notification (id, tenant_id, connection_id, channel, event, body_ciphertext,
+                state, next_attempt_at, created_at)
+            values (:id, :tenant, :connection, :channel, :event, :body, 'PENDING', :now, :now)
+            """)
+        .param("id", id)
+        .param("tenant", event.tenantId().value())
+        .param("connection", event.connectionId().value())
+        .param("channel", channel)
+        .param("event", EVENT)
+        .param("body", secrets.seal(json.writeValueAsString(body), id.toString()))
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  private String emailText(
+      Tenant tenant, ConnectionNeedsReauthorization event, ConnectLinks.NewLink link) {
+    StringBuilder text = new StringBuilder();
+    text.append("Hello,\n\n")
+        .append("faxbridge brings the faxes that ")
+        .append(tenant.name())
+        .append(" receives in RingCentral into your health record system. RingCentral no longer")
+        .append(" accepts faxbridge's authorization for your account, so new faxes are not")
+        .append(" being brought over right now. No fax is lost: they wait in RingCentral and")
+        .append(" will be brought over as soon as the authorization is renewed.\n\n");
+    if (event.authMethod() == AuthMethod.JWT) {
+      text.append("To fix it, a RingCentral super admin of your clinic can either:\n\n")
+          .append("1. Create a new JWT credential in the RingCentral developer console (your name")
+          .append(" menu, Credentials, Create JWT), choose \"Only specific apps of my choice\",")
+          .append(" enter faxbridge's client id ")
+          .append(clientId)
+          .append(", and send it to your faxbridge operator; or\n\n")
+          .append("2. Open this link on any computer or phone and sign in to RingCentral:\n\n   ")
+          .append(link.url())
+          .append("\n\n");
+    } else {
+      text.append(
+              "To fix it, a RingCentral super admin of your clinic should open this link on any")
+          .append(" computer or phone and sign in to RingCentral:\n\n   ")
+          .append(link.url())
+          .append("\n\n");
+    }
+    text.append("The link works once and until ")
+        .append(link.expiresAt())
+        .append(" (UTC). If it has expired, ask your faxbridge operator for a new one.\n\n")
+        .append("This message was sent once for this problem; you will not receive it again")
+        .append(" until it is fixed.\n");
+    return text.toString();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.faxbridge.platform;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-seals every stored secret with the keyset's current primary key, one table per transaction,
+ * rows locked while they are rewritten, so it can run next to a live faxbridge. Idempotent: run it
+ * again after an interruption.
+ */
+@Component
+public class SecretReencryption {
+
+  private static final Logger log = LoggerFactory.getLogger(SecretReencryption.class);
+
+  private final JdbcClient jdbc;
+  private final SecretBox secrets;
+  private final TransactionTemplate transactions;
+  private final List<SealedColumn> columns;
+
+  SecretReencryption(
+      JdbcClient jdbc,
+      SecretBox secrets,
+      TransactionTemplate transactions,
+      List<SealedColumn> columns) {
+    this.jdbc = jdbc;
+    this.secrets = secrets;
+    this.transactions = transactions;
+    this.columns = columns;
+  }
+
+  /** Re-encrypts everything; returns how many secrets were rewritten. */
+  public int reencryptAll() {
+    int total = 0;
+    for (SealedColumn column : columns) {
+      Integer count = transactions.execute(status -> reencrypt(column));
+      log.info(
+          "Re-encrypted {} secrets in {}.{}", count, column.table(), column.ciphertextColumn());
+      total += count == null ? 0 : count;
+    }
+    return total;
+  }
+
+  private int reencrypt(SealedColumn column) {
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                "select ctid::text as row_ref, "
+                    + column.ownerColumn()
+                    + "::text as owner, "
+                    + column.ciphertextColumn()
+                    + " as sealed from "
+                    + column.table()
+                    + " where "
+                    + column.ciphertextColumn()
+                    + " is not null for update")
+            .query()
+            .listOfRows();
+    for (Map<String, Object> row : rows) {
+      String owner = (String) row.get("owner");
+      byte[] resealed = secrets.seal(secrets.open((byte[]) row.get("sealed"), owner), owner);
+      jdbc.sql(
+              "update "
+                  + column.table()
+                  + " set "
+                  + column.ciphertextColumn()
+                  + " = :sealed where ctid = cast(:ref as tid)")
+          .param("sealed", resealed)
+          .param("ref", row.get("row_ref"))
+          .update();
+    }
+    return rows.size();
+  }
+
+  public List<SealedColumn> columns() {
+    return columns;
+  }
+}

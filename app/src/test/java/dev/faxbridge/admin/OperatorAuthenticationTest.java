@@ -1,0 +1,194 @@
+package dev.faxbridge.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.TestBed;
+import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.TestDatabase;
+import dev.faxbridge.testing.TestKeyset;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Nothing of the operator API is open without an operator; operators are who the audit names. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperatorAuthenticationTest {
+
+  private static final String PASSWORD = "a long operator password";
+  private static RingCentralEmulator emulator;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path data;
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = RingCentralEmulator.builder().start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  @Test
+  void callsWithoutOrWithWrongCredentialsAreRefused() throws Exception {
+    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+      assertThat(call(faxbridge, "GET", "/api/tenants", null, null).statusCode()).isEqualTo(401);
+      assertThat(call(faxbridge, "GET", "/api/tenants", "Bearer nope", null).statusCode())
+          .isEqualTo(401);
+      assertThat(call(faxbridge, "GET", "/actuator/prometheus", null, null).statusCode())
+          .isEqualTo(401);
+      assertThat(call(faxbridge, "GET", "/actuator/health", null, null).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anOperatorSignsInWithItsPasswordOrItsOwnTokenAndIsTheActorOfTheAuditTrail()
+      throws Exception {
+    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+      assertThat(
+              faxbridge
+                  .api(
+                      "POST",
+                      "/api/operators",
+                      "{\"username\":\"alice\",\"password\":\"" + PASSWORD + "\"}")
+                  .statusCode())
+          .isEqualTo(201);
+
+      assertThat(
+              call(faxbridge, "GET", "/api/tenants", basic("alice", PASSWORD), null).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              call(faxbridge, "GET", "/api/tenants", basic("alice", "wrong password!"), null)
+                  .statusCode())
+          .isEqualTo(401);
+      HttpResponse<String> created =
+          call(
+              faxbridge,
+              "POST",
+              "/api/operators/alice/tokens",
+              basic("alice", PASSWORD),
+              "{\"name\":\"laptop\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+      String token = TestBed.json(created).get("token").asString();
+      HttpResponse<String> tenant =
+          call(
+              faxbridge,
+              "POST",
+              "/api/tenants",
+              "Bearer " + token,
+              "{\"slug\":\"riverside\",\"name\":\"Riverside\"}");
+
+      assertThat(tenant.statusCode()).isEqualTo(201);
+      UUID tenantId = UUID.fromString(TestBed.json(tenant).get("id").asString());
+      assertThat(faxbridge.bean(AuditTrail.class).forTenant(tenantId))
+          .anySatisfy(
+              event -> {
+                assertThat(event.kind()).isEqualTo(AuditKind.TENANT_CREATED);
+                assertThat(event.actor()).isEqualTo("alice");
+              });
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      assertThat(
+              jdbc.sql("select password_hash from operator_account").query(String.class).single())
+          .startsWith("$2")
+          .doesNotContain(PASSWORD);
+      assertThat(jdbc.sql("select token_hash from operator_token").query(String.class).single())
+          .hasSize(64)
+          .isNotEqualTo(token);
+      assertThat(
+              call(
+                      faxbridge,
+                      "POST",
+                      "/api/operators/somebody-else/tokens",
+                      "Bearer " + token,
+                      "{\"name\":\"x\"}")
+                  .statusCode())
+          .as("an operator mints tokens for itself only")
+          .isEqualTo(400);
+    }
+  }
+
+  @Test
+  void withNoOperatorAndNoBootstrapTokenTheApiIsClosed() throws Exception {
+    TestBed bed = TestBed.create(emulator, data);
+    Map<String, Object> properties = bed.properties();
+    properties.put("faxbridge.operator.api-token", "");
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      HttpResponse<String> answer = call(faxbridge, "GET", "/api/tenants", null, null);
+
+      assertThat(answer.statusCode()).isEqualTo(401);
+      assertThat(answer.body()).contains("The operator API is closed");
+    }
+  }
+
+  @Test
+  void demoModePrintsTheOperatorCredentialsItGenerated(CapturedOutput output) throws Exception {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("faxbridge.demo.enabled", "true");
+    properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
+    properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("server.port", "0");
+    properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
+    properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
+    properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
+    try (FaxbridgeInstance demo = FaxbridgeInstance.start(properties)) {
+      Matcher password = Pattern.compile("password:\\s+(\\S+)").matcher(output.getOut());
+      Matcher token = Pattern.compile("API token:\\s+(\\S+)").matcher(output.getOut());
+      assertThat(password.find()).isTrue();
+      assertThat(token.find()).isTrue();
+
+      assertThat(call(demo, "GET", "/api/tenants", "Bearer " + token.group(1), null).statusCode())
+          .isEqualTo(200);
+      assertThat(
+              call(demo, "GET", "/api/tenants", basic("demo", password.group(1)), null)
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(call(demo, "GET", "/api/tenants", null, null).statusCode()).isEqualTo(401);
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> call(
+      FaxbridgeInstance faxbridge, String method, String path, String authorization, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(faxbridge.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

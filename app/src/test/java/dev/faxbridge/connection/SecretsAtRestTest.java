@@ -1,0 +1,237 @@
+package dev.faxbridge.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faxbridge.FaxbridgeApplication;
+import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.notification.TenantContacts;
+import dev.faxbridge.platform.KeysetRotation;
+import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.sync.SyncConnection;
+import dev.faxbridge.sync.SyncReport;
+import dev.faxbridge.tenant.TenantId;
+import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.FaxbridgeInstance;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Secrets at rest: no credential, token, link or webhook secret is stored, logged or answered in
+ * the clear, and a documented rotation re-encrypts every one of them under a new key.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsAtRestTest {
+
+  private static final Pattern JWT_SHAPE =
+      Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
+  private static final String WEBHOOK_SECRET = "hmac-secret-for-the-operator-0123456789";
+  private static final String OPERATOR_PASSWORD = "correct horse battery staple";
+
+  private static RingCentralEmulator emulator;
+
+  @TempDir Path data;
+  private TestBed bed;
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = RingCentralEmulator.builder().start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void newBed() {
+    bed = TestBed.create(emulator, data);
+  }
+
+  @Test
+  void noColumnOfAnyTableHoldsASecretInTheClear(CapturedOutput output) {
+    Set<String> secrets = new LinkedHashSet<>();
+    Clinic clinic = bed.clinic("Riverside");
+    secrets.add(clinic.jwt());
+    secrets.add(WEBHOOK_SECRET);
+    secrets.add(OPERATOR_PASSWORD);
+    try (FaxbridgeInstance faxbridge = bed.start()) {
+      String tenant = TestBed.createTenant(faxbridge, "riverside");
+      ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+      Connections connections = faxbridge.bean(Connections.class);
+      collectTokens(connections, connection, secrets);
+      faxbridge.api(
+          "PUT",
+          "/api/tenants/" + tenant + "/notifications",
+          "{\"contactEmail\":\"a@b.example\",\"webhookUrl\":\"http://127.0.0.1:9/hook\","
+              + "\"webhookSecret\":\""
+              + WEBHOOK_SECRET
+              + "\"}");
+      secrets.add(linkToken(faxbridge, tenant));
+      assertThat(
+              faxbridge
+                  .api(
+                      "POST",
+                      "/api/operators",
+                      "{\"username\":\"alice\",\"password\":\"" + OPERATOR_PASSWORD + "\"}")
+                  .statusCode())
+          .isEqualTo(201);
+      var token = faxbridge.api("POST", "/api/operators/alice/tokens", "{\"name\":\"ci\"}");
+      secrets.add(TestBed.json(token).get("token").asString());
+      clinic.receiveFax(0, 1);
+      emulator.clock().advance(Duration.ofMinutes(58));
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+      collectTokens(connections, connection, secrets);
+      // Losing the authorization writes sealed notifications (with a connect link) to the outbox.
+      emulator.revokeJwtCredential(clinic.jwt());
+      emulator.endSessions(clinic.account().ownerExtensionId());
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).outcome())
+          .isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
+
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      assertThat(jdbc.sql("select count(*) from notification").query(Long.class).single())
+          .isEqualTo(2);
+      List<String> findings = scanEveryColumn(jdbc, secrets);
+
+      assertThat(findings).isEmpty();
+      String answers =
+          faxbridge.api("GET", "/api/tenants/" + tenant + "/connections", null).body()
+              + faxbridge.api("GET", "/api/tenants/" + tenant + "/notifications", null).body();
+      assertThat(secrets).noneMatch(answers::contains);
+      assertThat(connections.tokens(connection).orElseThrow().toString())
+          .doesNotContain(connections.tokens(connection).orElseThrow().accessToken());
+    }
+    assertThat(secrets.stream().filter(s -> !s.equals(OPERATOR_PASSWORD)))
+        .as("secrets in the log")
+        .noneMatch(output.getAll()::contains);
+    assertThat(JWT_SHAPE.matcher(output.getAll()).find()).as("a JWT in the log").isFalse();
+  }
+
+  @Test
+  void rotatingTheKeysetReencryptsEverySecretSoTheOldKeyCanBeRetired() {
+    String oldKeyset = SecretBox.generateKeyset();
+    Clinic clinic = bed.clinic("Lakeview");
+    Map<String, Object> properties = bed.properties();
+    properties.put("faxbridge.secrets.keyset", oldKeyset);
+    ConnectionId connection;
+    String tenant;
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      tenant = TestBed.createTenant(faxbridge, "lakeview");
+      connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+      faxbridge
+          .bean(TenantContacts.class)
+          .put(
+              TenantId.parse(tenant),
+              new TenantContacts.Contacts(
+                  null, URI.create("http://127.0.0.1:9/h"), WEBHOOK_SECRET));
+    }
+
+    String rotated = KeysetRotation.addPrimary(oldKeyset);
+    properties.put("faxbridge.secrets.keyset", rotated);
+    int reencrypted = FaxbridgeApplication.reencrypt(arguments(properties));
+    String retired = KeysetRotation.retireOld(rotated);
+
+    assertThat(reencrypted).isEqualTo(3);
+    assertThat(KeysetRotation.size(rotated)).isEqualTo(2);
+    assertThat(KeysetRotation.size(retired)).isEqualTo(1);
+    properties.put("faxbridge.secrets.keyset", retired);
+    clinic.receiveFax(1, 1);
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      assertThat(faxbridge.bean(Connections.class).credential(connection)).contains(clinic.jwt());
+      assertThat(
+              faxbridge
+                  .bean(TenantContacts.class)
+                  .find(TenantId.parse(tenant))
+                  .orElseThrow()
+                  .webhookSecret())
+          .isEqualTo(WEBHOOK_SECRET);
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+    }
+    properties.put("faxbridge.secrets.keyset", oldKeyset);
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      assertThatThrownBy(() -> faxbridge.bean(Connections.class).credential(connection))
+          .as("the old key alone no longer opens anything")
+          .hasMessageContaining("does not decrypt");
+    }
+  }
+
+  private static String[] arguments(Map<String, Object> properties) {
+    return properties.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  private static void collectTokens(
+      Connections connections, ConnectionId connection, Set<String> secrets) {
+    TokenSet tokens = connections.tokens(connection).orElseThrow();
+    secrets.add(tokens.accessToken());
+    secrets.add(tokens.refreshToken());
+  }
+
+  private static String linkToken(FaxbridgeInstance faxbridge, String tenant) {
+    var link = faxbridge.api("POST", "/api/tenants/" + tenant + "/connect-links", "{}");
+    String url = TestBed.json(link).get("url").asString();
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  /** Every text-like and binary column of every table, as text (bytea: printable bytes as is). */
+  private static List<String> scanEveryColumn(JdbcClient jdbc, Set<String> secrets) {
+    List<Map<String, Object>> columns =
+        jdbc.sql(
+                """
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = 'public'
+                  and data_type in ('text', 'character varying', 'bytea', 'jsonb', 'json', 'character')
+                """)
+            .query()
+            .listOfRows();
+    assertThat(columns).hasSizeGreaterThan(40);
+    List<String> findings = new ArrayList<>();
+    for (Map<String, Object> column : columns) {
+      String table = (String) column.get("table_name");
+      String name = (String) column.get("column_name");
+      String expression =
+          column.get("data_type").equals("bytea")
+              ? "encode(\"" + name + "\", 'escape')"
+              : "\"" + name + "\"::text";
+      List<String> values =
+          jdbc.sql(
+                  "select "
+                      + expression
+                      + " from \""
+                      + table
+                      + "\" where \""
+                      + name
+                      + "\" is not null")
+              .query(String.class)
+              .list();
+      for (String value : values) {
+        for (String secret : secrets) {
+          if (value.contains(secret)) {
+            findings.add(table + "." + name + " holds a secret in the clear");
+          }
+        }
+        if (JWT_SHAPE.matcher(value).find()) {
+          findings.add(table + "." + name + " holds something shaped like a JWT");
+        }
+      }
+    }
+    return findings;
+  }
+}

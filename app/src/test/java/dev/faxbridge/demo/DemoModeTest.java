@@ -1,0 +1,99 @@
+package dev.faxbridge.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.TestDatabase;
+import dev.faxbridge.testing.TestKeyset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Demo mode as a newcomer meets it: faxes arrive in the drop folder, and a restart loses none. */
+class DemoModeTest {
+
+  @TempDir Path data;
+
+  @Test
+  void demoClinicsFaxesLandInTheDropFolderAndARestartDeliversNoneTwice() throws Exception {
+    Map<String, Object> properties = demoProperties();
+    int deliveredBeforeRestart;
+    try (FaxbridgeInstance demo = FaxbridgeInstance.start(properties)) {
+      waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= 3);
+      deliveredBeforeRestart = deliveredFiles();
+      assertThat(tenantSlugs(demo))
+          .containsExactly(
+              "hillcrest-cardiology", "lakeview-pediatrics", "riverside-family-practice");
+    }
+    for (String clinic :
+        List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
+      DropFolder.of(data.resolve("inbox"), clinic).assertEveryDocumentMatchesItsSidecar();
+    }
+
+    try (FaxbridgeInstance again = FaxbridgeInstance.start(properties)) {
+      waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= deliveredBeforeRestart + 3);
+      assertThat(tenantSlugs(again)).hasSize(3);
+      assertThat(deliveriesPerFax(again))
+          .as("no fax delivered twice")
+          .allMatch(count -> count == 1);
+    }
+  }
+
+  private Map<String, Object> demoProperties() {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("faxbridge.demo.enabled", "true");
+    properties.put("faxbridge.demo.fax-every", "300ms");
+    properties.put("faxbridge.demo.sync-interval", "5s");
+    properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
+    properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("server.port", "0");
+    properties.put("db-scheduler.polling-interval", "200ms");
+    properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
+    properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
+    properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
+    return properties;
+  }
+
+  private int deliveredFiles() {
+    int count = 0;
+    for (String clinic :
+        List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
+      count += DropFolder.of(data.resolve("inbox"), clinic).sidecars().size();
+    }
+    return count;
+  }
+
+  private static List<String> tenantSlugs(FaxbridgeInstance faxbridge) {
+    return faxbridge
+        .bean(JdbcClient.class)
+        .sql("select slug from tenant order by slug")
+        .query(String.class)
+        .list();
+  }
+
+  private static List<Integer> deliveriesPerFax(FaxbridgeInstance faxbridge) {
+    return faxbridge
+        .bean(JdbcClient.class)
+        .sql("select count(*)::int from audit_event where kind = 'FAX_DELIVERED' group by fax_id")
+        .query(Integer.class)
+        .list();
+  }
+
+  private static void waitUntil(Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
+      Thread.sleep(200);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.faxbridge.provider.ringcentral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faxbridge.provider.ProviderException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lane arithmetic on a clock the test moves. With a maximum wait of zero, a call that would
+ * have to wait fails at once, which makes "would it wait?" observable without sleeping.
+ */
+class RateLimitBudgetTest {
+
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+  private final RateLimitBudget budget =
+      new RateLimitBudget(
+          clock,
+          new RateLimitSettings(
+              Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ZERO, 1, Duration.ZERO),
+          metrics);
+
+  private RateLimitBudget.Lane lane(RateLimitGroup group) {
+    return budget.lane("connection-1", group, () -> "clinic");
+  }
+
+  @Test
+  void beforeAnyAnswerTheDocumentedDefaultLimitApplies() {
+    RateLimitBudget.Lane heavy = lane(RateLimitGroup.HEAVY);
+    for (int i = 0; i < 10; i++) {
+      heavy.answered(
+          heavy.acquire("call"), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
+    }
+    assertThatThrownBy(() -> heavy.acquire("eleventh call"))
+        .isInstanceOf(ProviderException.RateLimited.class);
+
+    clock.advance(Duration.ofSeconds(60));
+    heavy.acquire("after the window");
+  }
+
+  @Test
+  void theHeadersSetTheLimitAndWindow() {
+    RateLimitBudget.Lane light = lane(RateLimitGroup.LIGHT);
+    for (int i = 0; i < 3; i++) {
+      light.answered(
+          light.acquire("call"), OptionalInt.of(3), OptionalInt.of(2 - i), OptionalLong.of(5));
+    }
+    assertThatThrownBy(() -> light.acquire("fourth"))
+        .isInstanceOf(ProviderException.RateLimited.class);
+    clock.advance(Duration.ofSeconds(5));
+    light.acquire("after five seconds");
+  }
+
+  @Test
+  void useThatTheLaneDidNotMakeCountsAgainstItsBudget() {
+    RateLimitBudget.Lane light = lane(RateLimitGroup.LIGHT);
+    light.answered(
+        light.acquire("call"), OptionalInt.of(10), OptionalInt.of(0), OptionalLong.of(60));
+
+    assertThatThrownBy(() -> light.acquire("while someone else used it all"))
+        .isInstanceOf(ProviderException.RateLimited.class);
+  }
+
+  @Test
+  void aRejectionClosesTheLaneUntilRetryAfterAndOtherGroupsStayOpen() {
+    RateLimitBudget.Lane medium = lane(RateLimitGroup.MEDIUM);
+    medium.rejected(medium.acquire("call"), Duration.ofSeconds(30));
+
+    assertThatThrownBy(() -> medium.acquire("during the penalty"))
+        .isInstanceOfSatisfying(
+            ProviderException.RateLimited.class,
+            limited -> assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+    lane(RateLimitGroup.LIGHT).acquire("another group");
+    budget.lane("connection-2", RateLimitGroup.MEDIUM, () -> "other").acquire("another connection");
+    clock.advance(Duration.ofSeconds(30));
+    medium.acquire("after Retry-After");
+    assertThat(
+            metrics.get("faxbridge.ratelimit.rejections").tag("group", "medium").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration amount) {
+      now = now.plus(amount);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

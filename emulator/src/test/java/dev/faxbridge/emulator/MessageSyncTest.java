@@ -1,0 +1,169 @@
+package dev.faxbridge.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ringcentral.RestClient;
+import com.ringcentral.RestException;
+import com.ringcentral.definitions.GetMessageSyncResponse;
+import com.ringcentral.definitions.SyncMessagesParameters;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MessageSyncTest {
+
+  private final Clinic clinic = new Clinic();
+
+  @AfterEach
+  void stop() {
+    clinic.close();
+  }
+
+  private GetMessageSyncResponse sync(RestClient rc, SyncMessagesParameters params)
+      throws Exception {
+    return rc.restapi().account().extension().messageSync().get(params);
+  }
+
+  private static SyncMessagesParameters fullSync() {
+    return new SyncMessagesParameters()
+        .syncType("FSync")
+        .messageType(new String[] {"Fax"})
+        .direction(new String[] {"Inbound"});
+  }
+
+  private static SyncMessagesParameters incremental(GetMessageSyncResponse previous) {
+    return new SyncMessagesParameters().syncType("ISync").syncToken(previous.syncInfo.syncToken);
+  }
+
+  @Test
+  void fullSyncReturnsTheFrameAndAToken() throws Exception {
+    FaxMessage older = clinic.fax(clinic.owner(), 1);
+    clinic.emu.clock().advance(Duration.ofMinutes(1));
+    FaxMessage newer = clinic.fax(clinic.owner(), 2);
+
+    GetMessageSyncResponse full = sync(clinic.loginAsOwner(), fullSync());
+
+    assertThat(full.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(newer.messageId(), older.messageId());
+    assertThat(full.syncInfo.syncType).isEqualTo("FSync");
+    assertThat(full.syncInfo.syncToken).isNotBlank();
+    assertThat(full.syncInfo.syncTime).isEqualTo("2026-11-27T10:01:00.000Z");
+    assertThat(full.syncInfo.olderRecordsExist).isFalse();
+  }
+
+  @Test
+  void incrementalSyncReturnsOnlyNewAndChangedRecords() throws Exception {
+    FaxMessage untouched = clinic.fax(clinic.owner(), 1);
+    FaxMessage readLater = clinic.fax(clinic.owner(), 1);
+    FaxMessage deletedLater = clinic.fax(clinic.owner(), 1);
+    clinic.emu.clock().advance(Duration.ofSeconds(10)); // beyond the 5 s overlap
+    RestClient rc = clinic.loginAsOwner();
+    GetMessageSyncResponse full = sync(rc, fullSync());
+    clinic.emu.clock().advance(Duration.ofMinutes(1));
+    FaxMessage arrived = clinic.fax(clinic.owner(), 3);
+    clinic.emu.markRead(clinic.account.id(), clinic.owner(), readLater.messageId());
+    clinic.emu.delete(clinic.account.id(), clinic.owner(), deletedLater.messageId());
+
+    GetMessageSyncResponse delta = sync(rc, incremental(full));
+
+    assertThat(delta.syncInfo.syncType).isEqualTo("ISync");
+    assertThat(delta.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactlyInAnyOrder(
+            arrived.messageId(), readLater.messageId(), deletedLater.messageId())
+        .doesNotContain(untouched.messageId());
+    assertThat(delta.records)
+        .filteredOn(r -> Long.toString(r.id).equals(deletedLater.messageId()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.availability).isEqualTo("Deleted");
+              assertThat(r.attachments).isNull();
+            });
+  }
+
+  @Test
+  void incrementalSyncWithNothingNewIsEmptyAndChainsTokens() throws Exception {
+    clinic.fax(clinic.owner(), 1);
+    clinic.emu.clock().advance(Duration.ofSeconds(10)); // beyond the 5 s overlap
+    RestClient rc = clinic.loginAsOwner();
+    GetMessageSyncResponse full = sync(rc, fullSync());
+    clinic.emu.clock().advance(Duration.ofMinutes(1));
+    GetMessageSyncResponse first = sync(rc, incremental(full));
+    clinic.emu.clock().advance(Duration.ofMinutes(1));
+    FaxMessage later = clinic.fax(clinic.owner(), 1);
+    clinic.emu.clock().advance(Duration.ofMinutes(1));
+
+    GetMessageSyncResponse second = sync(rc, incremental(first));
+
+    assertThat(first.records).isEmpty();
+    assertThat(second.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(later.messageId());
+  }
+
+  @Test
+  void changesWithinFiveSecondsBeforeTheSyncAreRepeated() throws Exception {
+    RestClient rc = clinic.loginAsOwner();
+    clinic.emu.clock().advance(Duration.ofSeconds(10));
+    FaxMessage justBefore = clinic.fax(clinic.owner(), 1);
+    clinic.emu.clock().advance(Duration.ofSeconds(2));
+    GetMessageSyncResponse full = sync(rc, fullSync());
+
+    GetMessageSyncResponse delta = sync(rc, incremental(full));
+
+    assertThat(full.records).extracting(r -> Long.toString(r.id)).contains(justBefore.messageId());
+    assertThat(delta.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(justBefore.messageId());
+  }
+
+  @Test
+  void backDatedFaxStillCountsAsNew() throws Exception {
+    RestClient rc = clinic.loginAsOwner();
+    GetMessageSyncResponse full = sync(rc, fullSync());
+    clinic.emu.clock().advance(Duration.ofMinutes(10));
+    FaxMessage late =
+        clinic.emu.deliverFax(
+            clinic.account.id(),
+            clinic.owner(),
+            InboundFaxSpec.of("+15551230001", "+15559870001", 1)
+                .receivedAt(Clinic.START.minus(Duration.ofMinutes(30))));
+
+    GetMessageSyncResponse delta = sync(rc, incremental(full));
+
+    assertThat(delta.records)
+        .extracting(r -> Long.toString(r.id))
+        .containsExactly(late.messageId());
+  }
+
+  @Test
+  void recordCountCapsTheAnswerAndFlagsOlderRecords() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      clinic.fax(clinic.owner(), 1);
+      clinic.emu.clock().advance(Duration.ofSeconds(1));
+    }
+
+    GetMessageSyncResponse full = sync(clinic.loginAsOwner(), fullSync().recordCount(2L));
+
+    assertThat(full.records).hasSize(2);
+    assertThat(full.syncInfo.olderRecordsExist).isTrue();
+  }
+
+  @Test
+  void unknownSyncTokenRequiresAFullSync() {
+    assertThatThrownBy(
+            () ->
+                sync(
+                    clinic.loginAsOwner(),
+                    new SyncMessagesParameters().syncType("ISync").syncToken("SYNC.unknown")))
+        .isInstanceOfSatisfying(
+            RestException.class,
+            e -> {
+              assertThat(e.response.code()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("MSG-333");
+            });
+  }
+}
