@@ -22,15 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * The one benchmark command: {@code bench/run [--key=value...]} (see {@link BenchSettings#parse}).
- * Drain (faxbridge, then the SDK sample loop on the same emulator state), scale, memory; prints the
- * report on stdout, progress on stderr, and writes the report to {@link BenchSettings#report()}.
+ * Drain (faxbridge, then the SDK sample loop on the same emulator state), scale, memory, push
+ * latency; prints the report on stdout, progress on stderr, and writes the report to {@link
+ * BenchSettings#report()}.
  */
 public final class BenchMain {
-
-  private static final String NO_WEBHOOKS =
-      "this branch's emulator has no subscription API and faxbridge's sync engine has no push"
-          + " webhooks yet (issue 5, item 9), so no webhook can arrive; until then a fax waits"
-          + " for the next poll (the tenant's sync interval, 60 s by default).";
 
   private final BenchSettings s;
   private final long started = System.nanoTime();
@@ -73,7 +69,9 @@ public final class BenchMain {
       if (s.runs("memory")) {
         bench.memory();
       }
-      report.latency(NO_WEBHOOKS);
+      if (s.runs("latency")) {
+        bench.latency();
+      }
     }
     report.total(Duration.ofNanos(System.nanoTime() - started));
     String markdown = report.markdown();
@@ -202,6 +200,15 @@ public final class BenchMain {
     progress("memory: one " + s.documentBytes() / (1024 * 1024) + " MiB document");
     emulator.clearRequestLog();
     report.memory(new MemoryRun(s, emulator, faxbridgeApp, postgres).run(work.resolve("memory")));
+  }
+
+  private void latency() {
+    progress("latency: webhook-driven delivery");
+    LatencyResult result =
+        new LatencyRun(s, emulator, faxbridgeApp, postgres).run(work.resolve("latency"));
+    progress(
+        "latency: p50 " + Report.millis(result.p50()) + ", p99 " + Report.millis(result.p99()));
+    report.latency(result);
   }
 
   private void progress(String message) {

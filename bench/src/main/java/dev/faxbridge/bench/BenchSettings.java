@@ -26,7 +26,8 @@ import java.util.Set;
  * @param faxbridgeJar the runnable faxbridge jar, started as a separate process
  * @param workDirectory databases, faxbridge logs, delivered files (emptied first)
  * @param report where the Markdown report goes
- * @param parts which parts run: {@code drain}, {@code scale}, {@code memory} (all by default)
+ * @param parts which parts run: {@code drain}, {@code scale}, {@code memory}, {@code latency} (all
+ *     by default)
  */
 record BenchSettings(
     int tenants,
@@ -65,13 +66,14 @@ record BenchSettings(
         Path.of("app/target/faxbridge.jar"),
         Path.of("bench/target/bench-run"),
         Path.of("bench/target/benchmark-report.md"),
-        Set.of("drain", "scale", "memory"));
+        Set.of("drain", "scale", "memory", "latency"));
   }
 
   /**
    * Defaults overridden by {@code --tenants=4 --mailboxes=2 --faxes-per-mailbox=100
    * --window-seconds=6 --penalty-seconds=6 --scale-tenants=1000,5000 --scale-seconds=90
-   * --document-mb=200 --faxbridge-jar=... --work-dir=... --report=... --parts=drain,scale,memory}.
+   * --document-mb=200 --faxbridge-jar=... --work-dir=... --report=...
+   * --parts=drain,scale,memory,latency}.
    */
   static BenchSettings parse(String[] args) {
     BenchSettings s = defaults();

@@ -45,7 +45,7 @@ final class FaxbridgeProcess implements AutoCloseable {
 
   /**
    * Starts faxbridge on {@code databaseUrl} against the emulator as {@code app}, with its inbox,
-   * staging and keyset under {@code directory}, and waits until it reports healthy.
+   * staging and keyset under {@code directory}, and waits until it reports healthy. Push is off.
    */
   static FaxbridgeProcess start(
       Path jar,
@@ -54,6 +54,21 @@ final class FaxbridgeProcess implements AutoCloseable {
       RingCentralEmulator emulator,
       ClientApp app,
       Path directory) {
+    return start(jar, heap, databaseUrl, emulator, app, directory, false);
+  }
+
+  /**
+   * As above; with {@code push}, faxbridge's public base URL is its own loopback address, so it
+   * subscribes each connection to inbound-fax webhooks and the emulator can reach it.
+   */
+  static FaxbridgeProcess start(
+      Path jar,
+      String heap,
+      String databaseUrl,
+      RingCentralEmulator emulator,
+      ClientApp app,
+      Path directory,
+      boolean push) {
     try {
       Files.createDirectories(directory);
       int port = freePort();
@@ -70,6 +85,9 @@ final class FaxbridgeProcess implements AutoCloseable {
       properties.put("faxbridge.secrets.keyset-file", directory.resolve("keyset.json").toString());
       properties.put("faxbridge.secrets.generate-if-missing", "true");
       properties.put("faxbridge.operator.api-token", OPERATOR_TOKEN);
+      if (push) {
+        properties.put("faxbridge.push.public-base-url", "http://127.0.0.1:" + port);
+      }
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx" + heap);

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * What one client's slice of the emulator's request log says about rate limits: calls per group,
  * 429s, and requests sent to a group during its penalty. A penalty starts with each 429 and lasts
  * {@code penalty} (the {@code Retry-After} the emulator sends); a request of the same (account,
- * group) arriving before it ends was sent during the penalty. The log has no client or user, so a
- * request is tied to its account through the mailbox or account id in its path; one that names
- * neither ({@code /account/~/extension}, the token endpoint) counts as sent during a penalty when
- * any account's penalty of its group was running, which can only over-count.
+ * group) arriving before it ends was sent during the penalty. A request belongs to the account of
+ * its authenticated caller as the log records it, else to the account its path names (mailbox or
+ * account id); one with neither (the token endpoint) counts as sent during a penalty when any
+ * account's penalty of its group was running, which can only over-count. The log does not name the
+ * app, so each slice must hold one client's requests only (the benchmark runs clients one after the
+ * other).
  *
  * @param callsByGroup requests per rate-limit group
  * @param rejected answers 429
@@ -44,7 +46,8 @@ record PenaltyAudit(Map<String, Integer> callsByGroup, int rejected, int duringP
         continue;
       }
       calls.merge(group, 1, Integer::sum);
-      String account = accountOf(r.path(), accountOfExtension);
+      String account =
+          r.accountId() != null ? r.accountId() : accountOf(r.path(), accountOfExtension);
       boolean inPenalty =
           account != null
               ? isBefore(r.at(), penaltyUntil.get(account + "|" + group))

@@ -41,7 +41,9 @@ class PenaltyAuditTest {
                     "/restapi/v1.0/account/~/extension/11/message-store",
                     null,
                     200,
-                    "Light"),
+                    "Light",
+                    null,
+                    null),
                 download(6_000, "11", 200)),
             ACCOUNTS,
             PENALTY);
@@ -50,7 +52,28 @@ class PenaltyAuditTest {
   }
 
   @Test
-  void requestNamingNoAccountCountsWhenAnyPenaltyOfItsGroupRuns() {
+  void callerAccountInTheLogWinsOverThePath() {
+    PenaltyAudit audit =
+        PenaltyAudit.of(
+            List.of(
+                download(0, "11", 429),
+                new LoggedRequest(
+                    T0.plusMillis(1_000),
+                    "GET",
+                    "/restapi/v1.0/account/~/extension",
+                    null,
+                    200,
+                    "Medium",
+                    "2",
+                    "22")),
+            ACCOUNTS,
+            PENALTY);
+
+    assertThat(audit.duringPenalty()).isZero();
+  }
+
+  @Test
+  void requestOfNoKnownAccountCountsWhenAnyPenaltyOfItsGroupRuns() {
     PenaltyAudit audit =
         PenaltyAudit.of(
             List.of(
@@ -61,7 +84,9 @@ class PenaltyAuditTest {
                     "/restapi/v1.0/account/~/extension",
                     null,
                     200,
-                    "Medium")),
+                    "Medium",
+                    null,
+                    null)),
             ACCOUNTS,
             PENALTY);
 
@@ -79,6 +104,8 @@ class PenaltyAuditTest {
             + "/message-store/5/content/6",
         null,
         status,
-        "Medium");
+        "Medium",
+        null,
+        null);
   }
 }
