@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * How often each mailbox was really polled: the gaps between consecutive message-store listings of
- * one mailbox (a sync lists each mailbox once). faxbridge schedules the next sync one interval
- * after a sync ends, so a gap is the interval plus the sync's own duration plus how late it
- * started. Counting gaps per mailbox, rather than listings per second in a window, is not skewed by
- * where the window cuts the cycle.
+ * one mailbox by a sync (a sync lists each mailbox once, with a {@code dateFrom} window; the
+ * onboarding's one-record probe of each mailbox has none and is left out). faxbridge schedules the
+ * next sync one interval after a sync ends, so a gap is the interval plus the sync's own duration
+ * plus how late it started. Counting gaps per mailbox, rather than listings per second in a window,
+ * is not skewed by where the window cuts the cycle.
  *
  * @param mailboxesPolledTwice mailboxes with at least two listings, the ones that give a gap
  * @param gaps gaps measured
@@ -33,7 +34,8 @@ record PollPeriods(int mailboxesPolledTwice, int gaps, Duration mean, Duration p
     Map<String, List<Instant>> listings = new HashMap<>();
     for (LoggedRequest r : log) {
       Matcher m = LISTING.matcher(r.path());
-      if (r.status() == 200 && m.find() && mailboxes.contains(m.group(1))) {
+      boolean syncListing = r.query() != null && r.query().contains("dateFrom=");
+      if (r.status() == 200 && syncListing && m.find() && mailboxes.contains(m.group(1))) {
         listings.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(r.at());
       }
     }
