@@ -20,7 +20,7 @@ import java.util.Set;
  *     fault picker
  * @param scaleTenants idle tenant counts for the scale runs, one faxbridge per count
  * @param scaleMeasurement how long each scale run is observed after its tenants exist
- * @param scaleHeap {@code -Xmx} of the faxbridge in the scale runs
+ * @param faxbridgeHeap {@code -Xmx} of faxbridge in the drain, scale and latency runs
  * @param documentBytes the size of the one large document of the memory run
  * @param documentHeap {@code -Xmx} of the faxbridge in the memory run
  * @param faxbridgeJar the runnable faxbridge jar, started as a separate process
@@ -38,7 +38,7 @@ record BenchSettings(
     List<Duration> latencies,
     List<Integer> scaleTenants,
     Duration scaleMeasurement,
-    String scaleHeap,
+    String faxbridgeHeap,
     long documentBytes,
     String documentHeap,
     Path faxbridgeJar,
@@ -124,7 +124,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,
@@ -143,7 +143,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,
@@ -162,7 +162,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,
@@ -181,7 +181,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,
@@ -200,7 +200,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,
@@ -219,7 +219,7 @@ record BenchSettings(
         latencies,
         scaleTenants,
         scaleMeasurement,
-        scaleHeap,
+        faxbridgeHeap,
         documentBytes,
         documentHeap,
         faxbridgeJar,

@@ -49,7 +49,12 @@ final class FaxbridgeDrain {
     String database = postgres.createDatabase(name.replace('-', '_'));
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
-                settings.faxbridgeJar(), settings.scaleHeap(), database, emulator, app, directory);
+                settings.faxbridgeJar(),
+                settings.faxbridgeHeap(),
+                database,
+                emulator,
+                app,
+                directory);
         Connection db = Postgres.connect(database)) {
       emulator.clearRequestLog();
       ExecutorService connecting = Executors.newFixedThreadPool(clinics.size());

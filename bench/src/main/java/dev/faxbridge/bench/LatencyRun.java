@@ -53,7 +53,7 @@ final class LatencyRun {
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
                 settings.faxbridgeJar(),
-                settings.scaleHeap(),
+                settings.faxbridgeHeap(),
                 database,
                 emulator,
                 app,

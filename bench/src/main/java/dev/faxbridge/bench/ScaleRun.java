@@ -59,7 +59,12 @@ final class ScaleRun {
     String database = postgres.createDatabase("scale" + tenants);
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
-                settings.faxbridgeJar(), settings.scaleHeap(), database, emulator, app, directory);
+                settings.faxbridgeJar(),
+                settings.faxbridgeHeap(),
+                database,
+                emulator,
+                app,
+                directory);
         Connection db = Postgres.connect(database)) {
       emulator.clearRequestLog();
       long creationStart = System.nanoTime();
