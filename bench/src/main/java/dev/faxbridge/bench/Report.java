@@ -1,0 +1,228 @@
+package dev.faxbridge.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The run's figures as Markdown; the same text is printed and written to the report file. */
+final class Report {
+
+  private final StringBuilder md = new StringBuilder();
+
+  Report(BenchSettings s, Machine machine, Instant startedAt) {
+    line("# faxbridge benchmark report");
+    line("");
+    line("Run started " + startedAt + ".");
+    line("");
+    line("## Machine");
+    line("");
+    line("- cores (nproc): " + machine.cores());
+    line("- memory: " + machine.memoryMib() + " MiB");
+    line("- CPU: " + machine.cpu());
+    line("- Java: " + machine.java());
+    line("- OS: " + machine.os());
+    line("");
+    line("## Setup");
+    line("");
+    line(
+        "- emulator rate limits on, documented limits (Light 50, Medium 40, Auth 5 per window),"
+            + " window "
+            + seconds(s.window())
+            + " and penalty "
+            + seconds(s.penalty())
+            + " (RingCentral: 60 s and 60 s)");
+    line(
+        "- injected latency per API call: " + Latency.describe(s.latencies()) + ", equally likely");
+    line(
+        "- backlog: "
+            + s.tenants()
+            + " tenants x "
+            + s.mailboxes()
+            + " mailboxes x "
+            + s.faxesPerMailbox()
+            + " faxes = "
+            + s.tenants() * s.mailboxes() * s.faxesPerMailbox()
+            + " one-page PDF faxes");
+  }
+
+  void drain(RateLimitBound bound, DrainResult faxbridge, DrainResult sdk, double perClinicSdk) {
+    line("");
+    line("## 1. Drain against the rate-limit bound");
+    line("");
+    line(
+        "Bound per connection: "
+            + bound.calls()
+            + " "
+            + bound.group()
+            + " calls at "
+            + bound.limit()
+            + " per window = "
+            + seconds(bound.minimum())
+            + " (tenants are separate buckets and drain in parallel, so this is the bound of the"
+            + " whole backlog).");
+    line("");
+    header();
+    row(bound, faxbridge);
+    row(bound, sdk);
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "faxbridge drained the backlog %.2fx as fast as the SDK sample loop (%s vs %s);"
+                + " per clinic the sample loop took %s on average, %.2fx faxbridge's whole drain.",
+            (double) sdk.elapsed().toMillis() / faxbridge.elapsed().toMillis(),
+            seconds(faxbridge.elapsed()),
+            seconds(sdk.elapsed()),
+            seconds(Duration.ofMillis((long) perClinicSdk)),
+            perClinicSdk / faxbridge.elapsed().toMillis()));
+  }
+
+  /**
+   * A backlog larger than one sync run's delivery batch for a connection: faxbridge only, to show
+   * what the batch and the sync interval cost.
+   */
+  void drainBeyondBatch(RateLimitBound bound, DrainResult faxbridge, String shape) {
+    line("");
+    line("### Backlog beyond one sync run's delivery batch");
+    line("");
+    line(
+        shape
+            + ". Bound: "
+            + bound.calls()
+            + " "
+            + bound.group()
+            + " calls at "
+            + bound.limit()
+            + " per window = "
+            + seconds(bound.minimum())
+            + ".");
+    line("");
+    header();
+    row(bound, faxbridge);
+  }
+
+  private void header() {
+    line(
+        "| client | faxes delivered and verified | time | bound / time | first call | first Medium"
+            + " call | bound / time from first Medium call | 429s | requests during a penalty |"
+            + " Light | Medium | Auth |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  }
+
+  private void row(RateLimitBound bound, DrainResult r) {
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %s | %d / %d | %s | %.1f%% | %s | %s | %.1f%% | %d | %d | %d | %d | %d |",
+            r.client(),
+            r.delivered(),
+            r.faxes(),
+            seconds(r.elapsed()),
+            100 * r.ratioTo(bound),
+            seconds(r.firstCall()),
+            seconds(r.firstMediumCall()),
+            100 * r.pacingRatioTo(bound),
+            r.audit().rejected(),
+            r.audit().duringPenalty(),
+            r.audit().calls("Light"),
+            r.audit().calls("Medium"),
+            r.audit().calls("Auth")));
+  }
+
+  void scale(List<ScaleResult> results) {
+    line("");
+    line("## 3. Idle tenants polling every minute, one node");
+    line("");
+    line(
+        "| tenants | creation (API) | observed | faxbridge CPU (cores) | emulator JVM CPU (cores)"
+            + " | machine CPU (all processes) | heap used max | RSS | peak RSS | polls/s |"
+            + " poll period mean / p99 / max (mailboxes) | overdue syncs: max count, lateness mean /"
+            + " max |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (ScaleResult r : results) {
+      line(
+          String.format(
+              Locale.ROOT,
+              "| %d | %s | %s | %.3f | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f |"
+                  + " %s / %s / %s (%d) | %d, %.2f s / %.2f s |",
+              r.tenants(),
+              seconds(r.creation()),
+              seconds(r.measured()),
+              r.cpuCoreShare(),
+              r.benchCoreShare(),
+              100 * r.machineShare(),
+              r.heapUsedMaxBytes() / (1024 * 1024),
+              r.rssKib() / 1024,
+              r.peakRssKib() / 1024,
+              r.periods().pollsPerSecond(r.tenants()),
+              seconds(r.periods().mean()),
+              seconds(r.periods().p99()),
+              seconds(r.periods().max()),
+              r.periods().mailboxesPolledTwice(),
+              r.overdueMax(),
+              r.lagMeanSeconds(),
+              r.lagMaxSeconds()));
+    }
+  }
+
+  void memory(MemoryResult r) {
+    line("");
+    line("## 4. One large document, small heap");
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%d bytes (%d MiB) with -Xmx%s: idle RSS %d MiB, peak RSS (VmHWM) %d MiB; delivered %d"
+                + " bytes in %s, SHA-256 %s.",
+            r.documentBytes(),
+            r.documentBytes() / (1024 * 1024),
+            r.heap(),
+            r.rssBeforeKib() / 1024,
+            r.peakRssKib() / 1024,
+            r.deliveredBytes(),
+            seconds(r.elapsed()),
+            r.sha256Matches() ? "matches" : "DOES NOT MATCH"));
+  }
+
+  void latency(LatencyResult r) {
+    line("");
+    line("## 5. Webhook arrival to delivered file");
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%d faxes, one every %s to %d subscribed tenants in turn (poll interval 60 s):"
+                + " %d delivered; from arrival at the platform (which sends the webhook at once)"
+                + " to the file delivered: p50 %s, p95 %s, p99 %s, max %s.",
+            r.faxes(),
+            seconds(r.spacing()),
+            r.tenants(),
+            r.delivered(),
+            millis(r.p50()),
+            millis(r.p95()),
+            millis(r.p99()),
+            millis(r.max())));
+  }
+
+  static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  void total(Duration total) {
+    line("");
+    line("Whole run: " + seconds(total) + ".");
+  }
+
+  String markdown() {
+    return md.toString();
+  }
+
+  static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  private void line(String text) {
+    md.append(text).append('\n');
+  }
+}
