@@ -30,8 +30,4 @@ final class DocumentType {
     return head.length >= prefix.length
         && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
   }
-
-  static String extension(String contentType) {
-    return TIFF.equals(contentType) ? "tif" : "pdf";
-  }
 }
