@@ -70,7 +70,8 @@ class ConnectLinkTest {
         .contains("riverside clinic")
         .contains("super admin")
         .contains("Continue to RingCentral")
-        .contains("name=\"viewport\"");
+        .contains("name=\"viewport\"")
+        .contains("<title>Connect your RingCentral faxes</title>");
   }
 
   @Test
@@ -100,7 +101,10 @@ class ConnectLinkTest {
     HttpResponse<String> callback = get(callback("U0pDMTFDabc", RandomTokens.newToken()));
 
     assertThat(callback.statusCode()).isEqualTo(404);
-    assertThat(callback.body()).contains("This link is not valid");
+    assertThat(callback.body())
+        .contains("This link is not valid")
+        .contains("name=\"viewport\"")
+        .doesNotContain("<title>faxbridge</title>");
     assertThat(faxbridge.bean(Connections.class).all()).isEmpty();
   }
 
