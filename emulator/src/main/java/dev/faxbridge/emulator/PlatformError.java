@@ -56,27 +56,26 @@ final class PlatformError extends RuntimeException {
   }
 
   static PlatformError notFound(String parameter) {
-    ObjectNode body = Json.object();
-    String message = "Resource for parameter [" + parameter + "] is not found";
-    body.put("errorCode", "CMN-102");
-    body.put("message", message);
-    ObjectNode entry = body.putArray("errors").addObject();
-    entry.put("errorCode", "CMN-102");
-    entry.put("message", message);
-    entry.put("parameterName", parameter);
-    return new PlatformError(404, body, "CMN-102 " + message);
+    return parameterError(
+        404, "CMN-102", "Resource for parameter [" + parameter + "] is not found", parameter);
   }
 
   static PlatformError invalidParameter(String parameter) {
+    return parameterError(
+        400, "CMN-101", "Parameter [" + parameter + "] value is invalid.", parameter);
+  }
+
+  /** The platform's body for an error about one request parameter, which it names. */
+  private static PlatformError parameterError(
+      int status, String code, String message, String parameter) {
     ObjectNode body = Json.object();
-    String message = "Parameter [" + parameter + "] value is invalid.";
-    body.put("errorCode", "CMN-101");
+    body.put("errorCode", code);
     body.put("message", message);
     ObjectNode entry = body.putArray("errors").addObject();
-    entry.put("errorCode", "CMN-101");
+    entry.put("errorCode", code);
     entry.put("message", message);
     entry.put("parameterName", parameter);
-    return new PlatformError(400, body, "CMN-101 " + message);
+    return new PlatformError(status, body, code + " " + message);
   }
 
   PlatformError withHeader(String name, String value) {
