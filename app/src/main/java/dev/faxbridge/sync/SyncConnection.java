@@ -11,6 +11,7 @@ import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
@@ -287,6 +288,7 @@ public class SyncConnection {
       }
       DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
       if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+        PausePoints.reach(PausePoints.DELIVERED_NOT_RECORDED);
         ledger.markDelivered(
             fax.id(),
             document.size(),

@@ -4,6 +4,7 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.PausePoints;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -57,6 +58,7 @@ public class FolderDestination implements Destination {
       Files.copy(document.document().path(), documentTemp, StandardCopyOption.REPLACE_EXISTING);
       force(documentTemp);
       move(documentTemp, target);
+      PausePoints.reach(PausePoints.DOCUMENT_RENAMED);
       Path sidecarTemp = folder.resolve("." + key + ".json.tmp");
       Files.write(
           sidecarTemp, json.writeValueAsBytes(sidecar(document, target.getFileName().toString())));
