@@ -133,13 +133,13 @@ class SyncApi {
               + request.from()
               + "'");
     }
-    int mailboxes = backfill.from(connection, from);
+    Instant applied = backfill.from(connection, from);
     return ResponseEntity.accepted()
         .body(
             Map.of(
                 "connectionId", connection.toString(),
-                "from", from.toString(),
-                "mailboxesRewound", mailboxes));
+                "from", applied.toString(),
+                "status", "requested"));
   }
 
   @GetMapping("/api/retention")

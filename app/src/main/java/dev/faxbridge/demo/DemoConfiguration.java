@@ -55,7 +55,9 @@ class DemoConfiguration {
         Duration.ofMinutes(5),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
-        1000);
+        1000,
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(15));
   }
 
   /** The configured operator token, or one generated once and kept in the demo's state. */

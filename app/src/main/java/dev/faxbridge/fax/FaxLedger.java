@@ -30,7 +30,9 @@ public class FaxLedger {
   }
 
   /**
-   * Records a listed fax unless its source key is already in the ledger.
+   * Records a listed fax unless its source key is already in the ledger. A fax recorded with a
+   * {@link ListedFax#defect() defect} is repaired when a usable record of it comes along (and is
+   * due at once if it is still pending).
    *
    * @return the new row's id, or empty when the fax was already known
    */
@@ -42,9 +44,11 @@ public class FaxLedger {
                 """
                 insert into inbound_fax (id, tenant_id, connection_id, provider_account_id, mailbox_id,
                     message_id, attachment_id, state, received_at, from_number, to_number, page_count,
-                    content_type, declared_size, attachment_uri, next_attempt_at, discovered_at)
+                    content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
+                    discovered_at)
                 values (:id, :tenant, :connection, :account, :mailbox, :message, :attachment, 'DISCOVERED',
-                    :received, :from, :to, :pages, :type, :size, :uri, :now, :now)
+                    coalesce(cast(:received as timestamptz), :now), :from, :to, :pages, :type, :size,
+                    :uri, :defect, :now, :now)
                 on conflict on constraint inbound_fax_source_key do nothing
                 """)
             .param("id", id)
@@ -54,16 +58,42 @@ public class FaxLedger {
             .param("mailbox", fax.mailboxId())
             .param("message", fax.messageId())
             .param("attachment", fax.attachmentId())
-            .param("received", Timestamp.from(fax.receivedAt()))
+            .param("received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
             .param("from", fax.fromNumber())
             .param("to", fax.toNumber())
             .param("pages", fax.pageCount())
             .param("type", fax.contentType())
             .param("size", fax.declaredSize())
-            .param("uri", fax.documentUri().toString())
+            .param("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
+            .param("defect", fax.defect())
             .param("now", Timestamp.from(now))
             .update();
+    if (inserted == 0 && fax.defect() == null) {
+      repair(connection, fax);
+    }
     return inserted == 1 ? Optional.of(id) : Optional.empty();
+  }
+
+  private void repair(ConnectionId connection, ListedFax fax) {
+    jdbc.sql(
+            """
+            update inbound_fax set listing_defect = null, attachment_uri = :uri, received_at = :received,
+                content_type = :type, declared_size = :size,
+                next_attempt_at = case when state in ('DISCOVERED', 'FAILED') then :now
+                                       else next_attempt_at end
+            where connection_id = :connection and mailbox_id = :mailbox and message_id = :message
+              and attachment_id = :attachment and listing_defect is not null
+            """)
+        .param("uri", fax.documentUri().toString())
+        .param("received", Timestamp.from(fax.receivedAt()))
+        .param("type", fax.contentType())
+        .param("size", fax.declaredSize())
+        .param("now", Timestamp.from(clock.instant()))
+        .param("connection", connection.value())
+        .param("mailbox", fax.mailboxId())
+        .param("message", fax.messageId())
+        .param("attachment", fax.attachmentId())
+        .update();
   }
 
   /** Faxes of a connection that wait for delivery and are due, oldest first. */
@@ -99,110 +129,158 @@ public class FaxLedger {
   /**
    * Claims a due fax for one delivery attempt: moves its next attempt {@code lease} ahead, so no
    * other sync (another node, an overlapping run) takes it meanwhile, and a node that dies holding
-   * it only delays it by the lease.
+   * it only delays it by the lease. The claim's token fences every later write of this attempt:
+   * once the lease has run out and another sync claimed the fax, writes naming the old token change
+   * nothing and answer false.
    *
-   * @return false when the fax is no longer due (someone else claimed or finished it)
+   * @return the claim's token, or empty when the fax is no longer due (someone else claimed or
+   *     finished it)
    */
-  public boolean claim(UUID id, Duration lease) {
+  public Optional<UUID> claim(UUID id, Duration lease) {
     Instant now = clock.instant();
-    return jdbc.sql(
+    UUID token = UUID.randomUUID();
+    int claimed =
+        jdbc.sql(
                 """
-                update inbound_fax set next_attempt_at = :until
+                update inbound_fax set next_attempt_at = :until, claim_token = :token
                 where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
                   and next_attempt_at <= :now
                 """)
             .param("until", Timestamp.from(now.plus(lease)))
+            .param("token", token)
             .param("id", id)
             .param("now", Timestamp.from(now))
+            .update();
+    return claimed == 1 ? Optional.of(token) : Optional.empty();
+  }
+
+  /**
+   * Hands a claimed fax back unattempted (the run ended before its turn): due again now.
+   *
+   * @return false when the claim had moved on (nothing changed)
+   */
+  public boolean release(UUID id, UUID claim) {
+    return jdbc.sql(
+                """
+                update inbound_fax set next_attempt_at = :now, claim_token = null
+                where id = :id and claim_token = :claim
+                  and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                """)
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("claim", claim)
             .update()
         == 1;
   }
 
-  /** Hands a claimed fax back unattempted (the run ended before its turn): due again now. */
-  public void release(UUID id) {
-    jdbc.sql(
-            """
-            update inbound_fax set next_attempt_at = :now
-            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
-            """)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
-        .update();
-  }
-
-  /** The document is staged and verified; delivery comes next. */
-  public void markDownloaded(UUID id, long size, String sha256) {
-    jdbc.sql(
-            """
-            update inbound_fax set state = 'DOWNLOADED', size = :size, sha256 = :sha
-            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
-            """)
-        .param("size", size)
-        .param("sha", sha256)
-        .param("id", id)
-        .update();
+  /**
+   * The document is staged and verified; delivery comes next.
+   *
+   * @return false when the claim had moved on (nothing changed)
+   */
+  public boolean markDownloaded(UUID id, UUID claim, long size, String sha256) {
+    return jdbc.sql(
+                """
+                update inbound_fax set state = 'DOWNLOADED', size = :size, sha256 = :sha
+                where id = :id and claim_token = :claim
+                  and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                """)
+            .param("size", size)
+            .param("sha", sha256)
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
   }
 
   /**
    * The fax is in the destination. {@code acknowledgement} is what is owed at the source now (null:
    * nothing), done later by {@link #markAcknowledged}.
+   *
+   * @return false when the claim had moved on (nothing changed)
    */
-  public void markDelivered(
-      UUID id, long size, String sha256, String deliveredTo, Acknowledgement acknowledgement) {
-    jdbc.sql(
-            """
-            update inbound_fax set state = 'DELIVERED', size = :size, sha256 = :sha, delivered_to = :to,
-                delivered_at = :now, attempts = attempts + 1, last_error = null, acknowledgement = :ack
-            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
-            """)
-        .param(
-            "ack",
-            acknowledgement == null || acknowledgement == Acknowledgement.NONE
-                ? null
-                : acknowledgement.name())
-        .param("size", size)
-        .param("sha", sha256)
-        .param("to", deliveredTo)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
-        .update();
+  public boolean markDelivered(
+      UUID id,
+      UUID claim,
+      long size,
+      String sha256,
+      String deliveredTo,
+      Acknowledgement acknowledgement) {
+    return jdbc.sql(
+                """
+                update inbound_fax set state = 'DELIVERED', size = :size, sha256 = :sha,
+                    delivered_to = :to, delivered_at = :now, attempts = attempts + 1,
+                    last_error = null, acknowledgement = :ack, ack_next_attempt_at = :now
+                where id = :id and claim_token = :claim
+                  and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                """)
+            .param(
+                "ack",
+                acknowledgement == null || acknowledgement == Acknowledgement.NONE
+                    ? null
+                    : acknowledgement.name())
+            .param("size", size)
+            .param("sha", sha256)
+            .param("to", deliveredTo)
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
   }
 
-  public void markFailed(UUID id, Instant nextAttemptAt, String error) {
-    jdbc.sql(
-            """
-            update inbound_fax set state = 'FAILED', attempts = attempts + 1,
-                next_attempt_at = :next, last_error = :error
-            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
-            """)
-        .param("next", Timestamp.from(nextAttemptAt))
-        .param("error", error)
-        .param("id", id)
-        .update();
+  /**
+   * @return false when the claim had moved on (nothing changed)
+   */
+  public boolean markFailed(UUID id, UUID claim, Instant nextAttemptAt, String error) {
+    return jdbc.sql(
+                """
+                update inbound_fax set state = 'FAILED', attempts = attempts + 1,
+                    next_attempt_at = :next, last_error = :error
+                where id = :id and claim_token = :claim
+                  and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                """)
+            .param("next", Timestamp.from(nextAttemptAt))
+            .param("error", error)
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
   }
 
-  public void markAbandoned(UUID id, String error) {
-    jdbc.sql(
-            """
-            update inbound_fax set state = 'ABANDONED', attempts = attempts + 1, last_error = :error,
-                abandoned_at = :now
-            where id = :id and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
-            """)
-        .param("error", error)
-        .param("now", Timestamp.from(clock.instant()))
-        .param("id", id)
-        .update();
+  /**
+   * @return false when the claim had moved on (nothing changed)
+   */
+  public boolean markAbandoned(UUID id, UUID claim, String error) {
+    return jdbc.sql(
+                """
+                update inbound_fax set state = 'ABANDONED', attempts = attempts + 1,
+                    last_error = :error, abandoned_at = :now
+                where id = :id and claim_token = :claim
+                  and state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')
+                """)
+            .param("error", error)
+            .param("now", Timestamp.from(clock.instant()))
+            .param("id", id)
+            .param("claim", claim)
+            .update()
+        == 1;
   }
 
-  /** Delivered faxes of a connection whose acknowledgement at the source is still owed. */
+  /**
+   * Delivered faxes of a connection whose acknowledgement at the source is owed and due, oldest
+   * delivery first.
+   */
   public List<InboundFax> awaitingAcknowledgement(ConnectionId connection, int limit) {
     return jdbc.sql(
             """
             select * from inbound_fax
             where connection_id = :connection and state = 'DELIVERED' and acknowledgement is not null
+              and (ack_next_attempt_at is null or ack_next_attempt_at <= :now)
             order by delivered_at limit :limit
             """)
         .param("connection", connection.value())
+        .param("now", Timestamp.from(clock.instant()))
         .param("limit", limit)
         .query(FaxLedger::map)
         .list();
@@ -215,6 +293,42 @@ public class FaxLedger {
             where id = :id and state = 'DELIVERED'
             """)
         .param("now", Timestamp.from(clock.instant()))
+        .param("id", id)
+        .update();
+  }
+
+  /**
+   * An acknowledgement at the source failed; the reason goes to {@code last_error}.
+   *
+   * @return the failed acknowledgement attempts of this fax so far
+   */
+  public int acknowledgementFailed(UUID id, String error) {
+    return jdbc.sql(
+            """
+            update inbound_fax set ack_attempts = ack_attempts + 1, last_error = :error
+            where id = :id and state = 'DELIVERED'
+            returning ack_attempts
+            """)
+        .param("error", error)
+        .param("id", id)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
+  }
+
+  /**
+   * When to try a failed acknowledgement again; null gives it up: the fax stays delivered and owes
+   * nothing more at the source.
+   */
+  public void acknowledgeAgainAt(UUID id, Instant next) {
+    jdbc.sql(
+            """
+            update inbound_fax set ack_next_attempt_at = :next,
+                acknowledgement = case when cast(:next as timestamptz) is null then null
+                                       else acknowledgement end
+            where id = :id and state = 'DELIVERED'
+            """)
+        .param("next", next == null ? null : Timestamp.from(next))
         .param("id", id)
         .update();
   }
@@ -250,7 +364,7 @@ public class FaxLedger {
     return jdbc.sql(
                 """
                 update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
-                    abandoned_at = null
+                    abandoned_at = null, claim_token = null
                 where id = :id and state = 'ABANDONED'
                 """)
             .param("now", Timestamp.from(clock.instant()))
@@ -287,7 +401,10 @@ public class FaxLedger {
             (Integer) rs.getObject("page_count"),
             rs.getString("content_type"),
             (Long) rs.getObject("declared_size"),
-            URI.create(rs.getString("attachment_uri")));
+            rs.getString("attachment_uri") == null
+                ? null
+                : URI.create(rs.getString("attachment_uri")),
+            rs.getString("listing_defect"));
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new InboundFax(
         rs.getObject("id", UUID.class),

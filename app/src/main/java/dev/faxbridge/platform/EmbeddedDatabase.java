@@ -45,6 +45,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
               .setPGStartupWait(Duration.ofSeconds(60))
+              // Spring closes it after the scheduler and the data source; a JVM hook of its own
+              // would stop it under syncs that are still finishing.
+              .setRegisterShutdownHook(false)
               .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, settings.databaseName());
       database.createDatabaseIfMissing();

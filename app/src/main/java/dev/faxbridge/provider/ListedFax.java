@@ -6,8 +6,13 @@ import java.time.Instant;
 /**
  * One fax document as the provider lists it. Phone numbers are PHI: never log them.
  *
+ * @param receivedAt when the provider received it; null only with a {@code defect}
  * @param declaredSize the size the provider announces, or null when it announces none
- * @param documentUri where the document is downloaded from, exactly as the provider gave it
+ * @param documentUri where the document is downloaded from, exactly as the provider gave it; null
+ *     only with a {@code defect}
+ * @param defect why the provider's record of this fax cannot be used as it is (no document uri, no
+ *     valid receive time), or null when it can. A defective record is still listed, so that it
+ *     becomes this one fax's failure instead of failing the whole listing.
  */
 public record ListedFax(
     String accountId,
@@ -20,7 +25,36 @@ public record ListedFax(
     Integer pageCount,
     String contentType,
     Long declaredSize,
-    URI documentUri) {
+    URI documentUri,
+    String defect) {
+
+  /** A usable record. */
+  public ListedFax(
+      String accountId,
+      String mailboxId,
+      String messageId,
+      String attachmentId,
+      Instant receivedAt,
+      String fromNumber,
+      String toNumber,
+      Integer pageCount,
+      String contentType,
+      Long declaredSize,
+      URI documentUri) {
+    this(
+        accountId,
+        mailboxId,
+        messageId,
+        attachmentId,
+        receivedAt,
+        fromNumber,
+        toNumber,
+        pageCount,
+        contentType,
+        declaredSize,
+        documentUri,
+        null);
+  }
 
   @Override
   public String toString() {

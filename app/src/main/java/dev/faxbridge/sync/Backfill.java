@@ -8,49 +8,53 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists a connection's mailboxes again from a date: their cursors move back to it and a sync is due
- * now. The ledger recognises every fax it knows, so only the missing ones are delivered. (A new
- * connection back-fills by itself: its first listing reaches {@code initial-lookback} back.)
+ * Lists a connection's mailboxes again from a date. The operator's request is stored, and the
+ * connection's next sync moves the cursors back to it before it lists: a sync that was already
+ * running when the request came cannot move them forward over it. The ledger recognises every fax
+ * it knows, so only the missing ones are delivered. (A new connection back-fills by itself: its
+ * first listing reaches {@code initial-lookback} back.)
  */
 @Component
 public class Backfill {
 
   private final JdbcClient jdbc;
   private final SyncSchedule schedule;
-  private final SyncSettings settings;
   private final Clock clock;
 
-  Backfill(JdbcClient jdbc, SyncSchedule schedule, SyncSettings settings, Clock clock) {
+  Backfill(JdbcClient jdbc, SyncSchedule schedule, Clock clock) {
     this.jdbc = jdbc;
     this.schedule = schedule;
-    this.settings = settings;
     this.clock = clock;
   }
 
   /**
-   * Moves the connection's cursors back to {@code from} (never forward) and asks for a sync now.
+   * Stores a back-fill from {@code from} (an earlier pending one wins if it reaches further back)
+   * and asks for a sync now, or right after the one running.
    *
-   * @return the number of mailboxes whose cursor moved
+   * @return the start of the back-fill the next sync applies
    */
-  public int from(ConnectionId connection, Instant from) {
+  public Instant from(ConnectionId connection, Instant from) {
     Instant now = clock.instant();
     if (!from.isBefore(now)) {
       throw new IllegalArgumentException("A back-fill starts in the past, was " + from);
     }
-    Instant firstListingStart = now.minus(settings.initialLookback());
-    int moved =
+    Instant pending =
         jdbc.sql(
                 """
-                update mailbox set synced_through = :from
-                where connection_id = :connection and status = 'ACTIVE'
-                  and ((synced_through is not null and synced_through > :from)
-                    or (synced_through is null and :from < :firstListingStart))
+                insert into backfill_request (connection_id, from_at, requested_at)
+                values (:connection, :from, :now)
+                on conflict (connection_id) do update
+                  set from_at = least(backfill_request.from_at, excluded.from_at),
+                      requested_at = excluded.requested_at
+                returning from_at
                 """)
-            .param("from", Timestamp.from(from))
             .param("connection", connection.value())
-            .param("firstListingStart", Timestamp.from(firstListingStart))
-            .update();
+            .param("from", Timestamp.from(from))
+            .param("now", Timestamp.from(now))
+            .query(Timestamp.class)
+            .single()
+            .toInstant();
     schedule.syncNow(connection);
-    return moved;
+    return pending;
   }
 }

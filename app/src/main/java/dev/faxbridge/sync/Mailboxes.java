@@ -76,6 +76,63 @@ class Mailboxes {
   }
 
   /**
+   * Applies the connection's pending back-fill, if any, and forgets it: cursors later than its
+   * start move back to it; a mailbox never listed yet moves only when the back-fill reaches further
+   * back than its first listing will ({@code firstListingStart}).
+   *
+   * @return the number of mailboxes whose cursor moved
+   */
+  int applyBackfill(ConnectionId connection, Instant firstListingStart) {
+    return jdbc.sql(
+            """
+            with request as (
+              delete from backfill_request where connection_id = :connection returning from_at)
+            update mailbox set synced_through = request.from_at
+            from request
+            where mailbox.connection_id = :connection and mailbox.status = 'ACTIVE'
+              and ((mailbox.synced_through is not null and mailbox.synced_through > request.from_at)
+                or (mailbox.synced_through is null and request.from_at < :firstListingStart))
+            """)
+        .param("connection", connection.value())
+        .param("firstListingStart", Timestamp.from(firstListingStart))
+        .update();
+  }
+
+  /**
+   * Whether the re-read of {@code window} is due for a mailbox: never ran, or ran {@code every}
+   * ago.
+   */
+  boolean rereadDue(ConnectionId connection, String mailboxId, SyncSettings.Reread reread) {
+    return jdbc.sql(
+            """
+            select last_at from mailbox_reread
+            where connection_id = :connection and extension_id = :id and window_seconds = :window
+            """)
+        .param("connection", connection.value())
+        .param("id", mailboxId)
+        .param("window", reread.window().toSeconds())
+        .query(Timestamp.class)
+        .optional()
+        .map(last -> !last.toInstant().plus(reread.every()).isAfter(clock.instant()))
+        .orElse(true);
+  }
+
+  void rereadDone(
+      ConnectionId connection, String mailboxId, SyncSettings.Reread reread, Instant at) {
+    jdbc.sql(
+            """
+            insert into mailbox_reread (connection_id, extension_id, window_seconds, last_at)
+            values (:connection, :id, :window, :at)
+            on conflict (connection_id, extension_id, window_seconds) do update set last_at = :at
+            """)
+        .param("connection", connection.value())
+        .param("id", mailboxId)
+        .param("window", reread.window().toSeconds())
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /**
    * Moves the cursor forward (never back) once every fax listed up to {@code through} is recorded.
    */
   void advance(ConnectionId connection, String mailboxId, Instant through) {

@@ -125,26 +125,6 @@ class PushRegistrations {
     return URI.create(base + "/webhooks/ringcentral/" + connection);
   }
 
-  /** Notes that a sync was asked for while one ran, so that run is followed by another at once. */
-  void requestSync(ConnectionId connection) {
-    jdbc.sql(
-            """
-            insert into sync_request (connection_id, requested_at) values (:c, :now)
-            on conflict (connection_id) do update set requested_at = excluded.requested_at
-            """)
-        .param("c", connection.value())
-        .param("now", Timestamp.from(clock.instant()))
-        .update();
-  }
-
-  /** Takes the pending request of a connection, if any: true means "sync again now". */
-  boolean takeSyncRequest(ConnectionId connection) {
-    return jdbc.sql("delete from sync_request where connection_id = :c")
-            .param("c", connection.value())
-            .update()
-        == 1;
-  }
-
   private Optional<Stored> stored(ConnectionId connection) {
     return jdbc.sql(
             """

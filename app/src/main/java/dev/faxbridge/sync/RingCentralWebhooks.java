@@ -1,6 +1,5 @@
 package dev.faxbridge.sync;
 
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import dev.faxbridge.connection.ConnectionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +50,7 @@ class RingCentralWebhooks {
           "Connection {}: notification with a wrong or missing Verification-Token", connection);
       return ResponseEntity.status(403).build();
     }
-    try {
-      if (!schedule.syncNow(connection)) {
-        registrations.requestSync(connection);
-      }
-    } catch (TaskInstanceCurrentlyExecutingException running) {
-      registrations.requestSync(connection);
-    }
+    schedule.syncNow(connection);
     return ResponseEntity.ok().build();
   }
 }

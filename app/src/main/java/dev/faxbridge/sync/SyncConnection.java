@@ -12,6 +12,7 @@ import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.PausePoints;
+import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
@@ -32,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,6 +64,7 @@ public class SyncConnection {
   private final RetentionWatch retention;
   private final SyncMetrics metrics;
   private final PushRegistrations push;
+  private final ShutdownSignal shutdown;
   private final Clock clock;
 
   SyncConnection(
@@ -77,6 +80,7 @@ public class SyncConnection {
       RetentionWatch retention,
       SyncMetrics metrics,
       PushRegistrations push,
+      ShutdownSignal shutdown,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -93,6 +97,7 @@ public class SyncConnection {
     this.retention = retention;
     this.metrics = metrics;
     this.push = push;
+    this.shutdown = shutdown;
     this.clock = clock;
   }
 
@@ -119,15 +124,27 @@ public class SyncConnection {
     int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
     try {
       mailboxes.reconcile(id, provider.mailboxes(connection));
+      int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
+      if (rewound > 0) {
+        log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
+      }
       List<Mailboxes.Cursor> cursors = mailboxes.active(id);
       mailboxCount = cursors.size();
       push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
       for (Mailboxes.Cursor cursor : cursors) {
-        listMailbox(connection, provider, cursor, newFaxes);
+        if (shutdown.raised()) {
+          return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+        }
+        listMailbox(tenant, connection, provider, cursor, newFaxes);
       }
-      deliverDue(tenant, connection, provider, delivery);
-      acknowledgeOwed(connection, provider);
+      if (!deliverDue(tenant, connection, provider, delivery)) {
+        return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+      }
+      acknowledgeOwed(tenant, connection, provider);
     } catch (ProviderException.RateLimited limited) {
+      if (shutdown.raised()) {
+        return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+      }
       log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
       return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery);
     } catch (ProviderException.AuthorizationRevoked revoked) {
@@ -157,10 +174,12 @@ public class SyncConnection {
 
   /**
    * Lists one mailbox from its cursor (minus the overlap) to now, and moves the cursor to now once
-   * every page is in the ledger. A mailbox that fails to list keeps its cursor and is listed again
+   * every page is in the ledger; then re-lists whichever wider windows are due (see {@link
+   * SyncSettings#rereads()}). A mailbox that fails to list keeps its cursor and is listed again
    * next time; the others go on.
    */
   private void listMailbox(
+      Tenant tenant,
       ProviderConnection connection,
       FaxProvider provider,
       Mailboxes.Cursor cursor,
@@ -180,11 +199,64 @@ public class SyncConnection {
           connection.id(),
           cursor.mailboxId(),
           failure.getMessage());
+      return;
+    }
+    for (SyncSettings.Reread reread : settings.rereads()) {
+      if (cursor.syncedThrough() == null) {
+        // The first listing reached initial-lookback back; nothing to re-read yet.
+        mailboxes.rereadDone(connection.id(), cursor.mailboxId(), reread, to);
+      } else if (mailboxes.rereadDue(connection.id(), cursor.mailboxId(), reread)) {
+        reread(tenant, connection, provider, cursor.mailboxId(), reread, to, newFaxes);
+      }
+    }
+  }
+
+  private void reread(
+      Tenant tenant,
+      ProviderConnection connection,
+      FaxProvider provider,
+      String mailboxId,
+      SyncSettings.Reread reread,
+      Instant to,
+      AtomicInteger newFaxes) {
+    AtomicInteger found = new AtomicInteger();
+    try {
+      provider.listFaxes(
+          connection,
+          mailboxId,
+          to.minus(reread.window()),
+          to,
+          page -> record(connection, page, found));
+      mailboxes.rereadDone(connection.id(), mailboxId, reread, to);
+    } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
+      log.warn(
+          "Connection {} mailbox {}: re-read of the last {} failed, will try again: {}",
+          connection.id(),
+          mailboxId,
+          reread.window(),
+          failure.getMessage());
+    }
+    if (found.get() > 0) {
+      log.warn(
+          "Connection {} mailbox {}: {} faxes indexed late found by the re-read of the last {}",
+          connection.id(),
+          mailboxId,
+          found.get(),
+          reread.window());
+      metrics.foundLate(tenant.slug(), found.get());
+      newFaxes.addAndGet(found.get());
     }
   }
 
   private void record(ProviderConnection connection, List<ListedFax> page, AtomicInteger newFaxes) {
     for (ListedFax fax : page) {
+      if (fax.defect() != null) {
+        log.warn(
+            "Connection {}: message {} listed with a defect: {}",
+            connection.id(),
+            fax.messageId(),
+            fax.defect());
+      }
       ledger
           .recordListed(connection.tenantId(), connection.id(), fax)
           .ifPresent(
@@ -207,44 +279,71 @@ public class SyncConnection {
     }
   }
 
-  private void deliverDue(
+  /** What became of one claimed fax. */
+  private enum Attempt {
+    DELIVERED,
+    FAILED,
+    /** The claim had moved on to another sync; nothing this attempt wrote to the ledger counted. */
+    FENCED
+  }
+
+  /**
+   * Delivers the due faxes, oldest first, each under its own claim.
+   *
+   * @return false when the run stopped early because this node is shutting down
+   */
+  private boolean deliverDue(
       Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
     List<InboundFax> due = ledger.due(connection.id(), settings.deliveryBatch());
     delivery[2] = due.size() >= settings.deliveryBatch() ? 1 : 0;
     for (InboundFax fax : due) {
-      if (!ledger.claim(fax.id(), settings.claimLease())) {
+      if (shutdown.raised()) {
+        return false;
+      }
+      Optional<UUID> claim = ledger.claim(fax.id(), settings.claimLease());
+      if (claim.isEmpty()) {
         continue; // another sync took it meanwhile
       }
-      boolean delivered;
+      Attempt attempt;
       try {
-        delivered = deliverOne(tenant, connection, provider, fax);
+        attempt = deliverOne(tenant, connection, provider, fax, claim.get());
       } catch (ProviderException providerWide) {
-        ledger.release(fax.id());
+        ledger.release(fax.id(), claim.get());
         throw providerWide;
       }
-      if (delivered) {
-        delivery[0]++;
-      } else {
-        delivery[1]++;
+      switch (attempt) {
+        case DELIVERED -> delivery[0]++;
+        case FAILED -> delivery[1]++;
+        case FENCED -> fenced(tenant, fax);
       }
     }
+    return true;
+  }
+
+  private void fenced(Tenant tenant, InboundFax fax) {
+    metrics.fenced(tenant.slug());
+    log.warn(
+        "Fax {}: this sync's claim expired and moved on to another sync; its result was not"
+            + " recorded",
+        fax.id());
   }
 
   /**
    * Acknowledges delivered faxes at the source as their tenant chose when they were delivered. A
-   * failure leaves the acknowledgement owed for the next run; it never undoes the delivery.
+   * failure is that fax's own: it is tried again with backoff and given up after {@code
+   * max-attempts} (the fax stays delivered, the reason stays on its row); the others go on.
    */
-  private void acknowledgeOwed(ProviderConnection connection, FaxProvider provider) {
+  private void acknowledgeOwed(Tenant tenant, ProviderConnection connection, FaxProvider provider) {
     for (InboundFax fax :
         ledger.awaitingAcknowledgement(connection.id(), settings.deliveryBatch())) {
+      if (shutdown.raised()) {
+        return;
+      }
       try {
         provider.acknowledge(connection, fax.source(), fax.acknowledgement());
-      } catch (ProviderException.Unavailable unavailable) {
-        log.info(
-            "Fax {}: acknowledgement at the source failed, will try again: {}",
-            fax.id(),
-            unavailable.getMessage());
-        return;
+      } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
+        acknowledgementFailed(tenant, fax, failure.getMessage());
+        continue;
       }
       ledger.markAcknowledged(fax.id());
       audit.record(
@@ -257,14 +356,44 @@ public class SyncConnection {
     }
   }
 
+  private void acknowledgementFailed(Tenant tenant, InboundFax fax, String reason) {
+    String error = "Acknowledgement at the source failed: " + reason;
+    int attempts = ledger.acknowledgementFailed(fax.id(), error);
+    boolean exhausted = retries.exhaustedAfter(attempts);
+    Instant next = exhausted ? null : retries.nextAttempt(clock.instant(), attempts);
+    ledger.acknowledgeAgainAt(fax.id(), next);
+    audit.record(
+        exhausted ? AuditKind.FAX_ACKNOWLEDGEMENT_ABANDONED : AuditKind.FAX_ACKNOWLEDGEMENT_FAILED,
+        ACTOR,
+        tenant.id().value(),
+        fax.connectionId().value(),
+        fax.id(),
+        exhausted
+            ? Map.of("attempts", attempts, "reason", reason)
+            : Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
+    log.info(
+        "Fax {}: acknowledgement attempt {} failed{}: {}",
+        fax.id(),
+        attempts,
+        exhausted ? ", given up" : ", next at " + next,
+        reason);
+  }
+
   /**
    * Downloads, checks and delivers one fax. A document already staged and verified by an earlier
    * attempt is delivered from staging without downloading it again. Provider-wide failures (rate
    * limit, revoked authorization) propagate and end the run; anything about this one fax is
    * recorded on its row.
    */
-  private boolean deliverOne(
-      Tenant tenant, ProviderConnection connection, FaxProvider provider, InboundFax fax) {
+  private Attempt deliverOne(
+      Tenant tenant,
+      ProviderConnection connection,
+      FaxProvider provider,
+      InboundFax fax,
+      UUID claim) {
+    if (fax.source().defect() != null) {
+      return fail(tenant, fax, claim, fax.source().defect(), false);
+    }
     Path staged = settings.stagingDirectory().resolve(fax.id() + ".staged");
     Path partial = settings.stagingDirectory().resolve(fax.id() + ".part");
     boolean keepStaged = false;
@@ -277,7 +406,9 @@ public class SyncConnection {
         document =
             new DownloadedDocument(
                 staged, downloaded.size(), downloaded.sha256(), downloaded.contentType());
-        ledger.markDownloaded(fax.id(), document.size(), document.sha256());
+        if (!ledger.markDownloaded(fax.id(), claim, document.size(), document.sha256())) {
+          return Attempt.FENCED;
+        }
         audit.record(
             AuditKind.FAX_DOWNLOADED,
             ACTOR,
@@ -289,12 +420,15 @@ public class SyncConnection {
       DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
       if (outcome instanceof DeliveryOutcome.Delivered delivered) {
         PausePoints.reach(PausePoints.DELIVERED_NOT_RECORDED);
-        ledger.markDelivered(
+        if (!ledger.markDelivered(
             fax.id(),
+            claim,
             document.size(),
             document.sha256(),
             delivered.location(),
-            acknowledgements.of(tenant.id()));
+            acknowledgements.of(tenant.id()))) {
+          return Attempt.FENCED;
+        }
         audit.record(
             AuditKind.FAX_DELIVERED,
             ACTOR,
@@ -307,19 +441,19 @@ public class SyncConnection {
                 "sha256", document.sha256()));
         metrics.delivered(
             tenant.slug(), Duration.between(fax.source().receivedAt(), clock.instant()));
-        return true;
+        return Attempt.DELIVERED;
       }
       if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-        return fail(tenant, fax, rejected.reason(), true);
+        return fail(tenant, fax, claim, rejected.reason(), true);
       }
       keepStaged = !retries.exhaustedAfter(fax.attempts() + 1);
-      return fail(tenant, fax, ((DeliveryOutcome.RetryLater) outcome).reason(), false);
+      return fail(tenant, fax, claim, ((DeliveryOutcome.RetryLater) outcome).reason(), false);
     } catch (ProviderException.Gone gone) {
-      return fail(tenant, fax, gone.getMessage(), true);
+      return fail(tenant, fax, claim, gone.getMessage(), true);
     } catch (ProviderException.Unavailable unavailable) {
-      return fail(tenant, fax, unavailable.getMessage(), false);
+      return fail(tenant, fax, claim, unavailable.getMessage(), false);
     } catch (IOException e) {
-      return fail(tenant, fax, "Staging directory not writable: " + e.getMessage(), false);
+      return fail(tenant, fax, claim, "Staging directory not writable: " + e.getMessage(), false);
     } finally {
       remove(partial);
       if (!keepStaged) {
@@ -359,10 +493,13 @@ public class SyncConnection {
     }
   }
 
-  private boolean fail(Tenant tenant, InboundFax fax, String reason, boolean permanent) {
+  private Attempt fail(
+      Tenant tenant, InboundFax fax, UUID claim, String reason, boolean permanent) {
     int attempts = fax.attempts() + 1;
     if (permanent || retries.exhaustedAfter(attempts)) {
-      ledger.markAbandoned(fax.id(), reason);
+      if (!ledger.markAbandoned(fax.id(), claim, reason)) {
+        return Attempt.FENCED;
+      }
       metrics.abandoned(tenant.slug());
       audit.record(
           AuditKind.FAX_ABANDONED,
@@ -374,7 +511,9 @@ public class SyncConnection {
       log.warn("Fax {} abandoned after {} attempts: {}", fax.id(), attempts, reason);
     } else {
       Instant next = retries.nextAttempt(clock.instant(), attempts);
-      ledger.markFailed(fax.id(), next, reason);
+      if (!ledger.markFailed(fax.id(), claim, next, reason)) {
+        return Attempt.FENCED;
+      }
       metrics.failed(tenant.slug());
       audit.record(
           AuditKind.FAX_FAILED,
@@ -385,6 +524,6 @@ public class SyncConnection {
           Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
       log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
     }
-    return false;
+    return Attempt.FAILED;
   }
 }

@@ -56,6 +56,24 @@ class SyncMetrics {
         .increment();
   }
 
+  /** Faxes that only a layered re-read found: the provider indexed them after their window. */
+  void foundLate(String tenant, int count) {
+    Counter.builder("faxbridge.faxes.found.late")
+        .description("Faxes found by a re-read of a wider window, missed by the regular listing")
+        .tag("tenant", tenant)
+        .register(registry)
+        .increment(count);
+  }
+
+  /** A sync's write was refused because its claim on the fax had moved on to another sync. */
+  void fenced(String tenant) {
+    Counter.builder("faxbridge.faxes.fenced")
+        .description("Ledger writes refused because the writer's claim had expired and moved on")
+        .tag("tenant", tenant)
+        .register(registry)
+        .increment();
+  }
+
   void syncFinished(String tenant, Outcome outcome, Duration took) {
     Timer.builder("faxbridge.sync.duration")
         .description("Duration of one sync of one connection")

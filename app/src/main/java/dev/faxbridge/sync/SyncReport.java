@@ -3,8 +3,9 @@ package dev.faxbridge.sync;
 /**
  * What one sync of a connection did.
  *
- * @param outcome COMPLETED, SKIPPED (connection not active), RATE_LIMITED, UNAUTHORIZED or
- *     INTERRUPTED (a provider failure ended the run early; the next run continues)
+ * @param outcome COMPLETED, SKIPPED (connection not active), RATE_LIMITED, UNAUTHORIZED,
+ *     INTERRUPTED (a provider failure ended the run early; the next run continues) or STOPPED (this
+ *     node is shutting down; any node continues at once)
  * @param batchFull the run took a full delivery batch, so more faxes may be due right now
  */
 public record SyncReport(
@@ -20,7 +21,8 @@ public record SyncReport(
     SKIPPED,
     RATE_LIMITED,
     UNAUTHORIZED,
-    INTERRUPTED
+    INTERRUPTED,
+    STOPPED
   }
 
   static SyncReport skipped() {

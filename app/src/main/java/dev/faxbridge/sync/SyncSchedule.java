@@ -1,6 +1,7 @@
 package dev.faxbridge.sync;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -34,11 +35,17 @@ public class SyncSchedule {
 
   private final ObjectProvider<SchedulerClient> scheduler;
   private final Connections connections;
+  private final SyncRequests requests;
   private final Clock clock;
 
-  SyncSchedule(ObjectProvider<SchedulerClient> scheduler, Connections connections, Clock clock) {
+  SyncSchedule(
+      ObjectProvider<SchedulerClient> scheduler,
+      Connections connections,
+      SyncRequests requests,
+      Clock clock) {
     this.scheduler = scheduler;
     this.connections = connections;
+    this.requests = requests;
     this.clock = clock;
   }
 
@@ -47,7 +54,7 @@ public class SyncSchedule {
       SyncConnection sync,
       Connections connections,
       Tenants tenants,
-      PushRegistrations push,
+      SyncRequests requests,
       Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
@@ -65,9 +72,13 @@ public class SyncSchedule {
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
               SyncReport report = sync.run(connection);
-              // A notification that came while this run was under way, or a backlog larger than one
-              // delivery batch, asks for another run at once; the rate-limit budget keeps the pace.
-              boolean again = push.takeSyncRequest(connection) || report.moreDueNow();
+              // A request (notification, operator) that came while this run was under way, a
+              // backlog larger than one delivery batch, or a run cut short by this node stopping
+              // asks for another run at once; the rate-limit budget keeps the pace.
+              boolean again =
+                  requests.take(connection)
+                      || report.moreDueNow()
+                      || report.outcome() == SyncReport.Outcome.STOPPED;
               Duration interval =
                   again ? Duration.ZERO : interval(connections, tenants, instance.getId());
               return (complete, operations) ->
@@ -92,11 +103,33 @@ public class SyncSchedule {
     }
   }
 
-  /** Moves a connection's next sync to now (a push notification, an operator's request). */
+  /**
+   * Moves a connection's next sync to now (a push notification, an operator's request). When a sync
+   * of the connection is running, the request is kept and that sync is followed by another at once;
+   * this never fails because one is running.
+   *
+   * @return true when the sync was moved to now, false when it follows the running one
+   */
   public boolean syncNow(ConnectionId connection) {
     SchedulerClient client = scheduler.getIfAvailable();
-    return client != null
-        && client.reschedule(TaskInstanceId.of(TASK, connection.toString()), clock.instant());
+    if (client == null) {
+      return false;
+    }
+    // Kept before trying, so a run that ends between the attempt and a late write cannot miss it.
+    requests.request(connection);
+    TaskInstanceId id = TaskInstanceId.of(TASK, connection.toString());
+    try {
+      if (client.reschedule(id, clock.instant())) {
+        requests.take(connection);
+        return true;
+      }
+      client.scheduleIfNotExists(
+          new TaskInstance<Void>(TASK, connection.toString()), clock.instant());
+      requests.take(connection);
+      return true;
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      return false;
+    }
   }
 
   @EventListener(ApplicationReadyEvent.class)

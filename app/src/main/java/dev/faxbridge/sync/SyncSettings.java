@@ -2,8 +2,10 @@ package dev.faxbridge.sync;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * How syncs run.
@@ -21,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     dies holding it delays that fax by this much
  * @param retentionWindow how long the provider keeps an inbound fax (RingCentral, HIPAA: 30 days)
  * @param retentionWarning warn this long before a fax not yet delivered may age out
+ * @param rereads wider windows listed again on a slower cadence, besides each run's {@code
+ *     overlap}, so a fax the provider indexed late (visible only after its window was listed) is
+ *     still found; each is {@code <window>/<every>}, for example {@code 24h/1h}
  */
 @ConfigurationProperties("faxbridge.sync")
 public record SyncSettings(
@@ -33,7 +38,39 @@ public record SyncSettings(
     @DefaultValue("./data/staging") Path stagingDirectory,
     @DefaultValue("10m") Duration claimLease,
     @DefaultValue("30d") Duration retentionWindow,
-    @DefaultValue("7d") Duration retentionWarning) {
+    @DefaultValue("7d") Duration retentionWarning,
+    @DefaultValue({"24h/1h", "7d/1d"}) List<Reread> rereads) {
+
+  /** A window of {@code window} back from now, listed again every {@code every}. */
+  public record Reread(Duration window, Duration every) {
+
+    public Reread {
+      if (window.isNegative() || window.isZero() || every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException(
+            "faxbridge.sync.rereads: window and cadence must be positive, were "
+                + window
+                + " and "
+                + every);
+      }
+    }
+
+    /**
+     * Reads {@code <window>/<every>}, each a duration such as {@code 24h}, {@code 7d}, {@code
+     * PT1H}.
+     */
+    public static Reread valueOf(String text) {
+      String[] parts = text.split("/");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "faxbridge.sync.rereads entries read <window>/<every>, such as 24h/1h; was '"
+                + text
+                + "'");
+      }
+      return new Reread(
+          DurationStyle.detectAndParse(parts[0].trim()),
+          DurationStyle.detectAndParse(parts[1].trim()));
+    }
+  }
 
   public SyncSettings {
     if (overlap.isNegative()) {

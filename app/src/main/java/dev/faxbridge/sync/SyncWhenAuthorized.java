@@ -1,6 +1,5 @@
 package dev.faxbridge.sync;
 
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import dev.faxbridge.connection.ConnectionAuthorized;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +23,6 @@ class SyncWhenAuthorized {
     if (!event.restored()) {
       return;
     }
-    try {
-      schedule.syncNow(event.connectionId());
-    } catch (TaskInstanceCurrentlyExecutingException running) {
-      // A run is under way; the next one follows after the tenant's interval.
-    }
+    schedule.syncNow(event.connectionId());
   }
 }

@@ -1,6 +1,7 @@
 package dev.faxbridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
@@ -8,7 +9,6 @@ import dev.faxbridge.testing.TestDatabase;
 import dev.faxbridge.testing.TestKeyset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +88,7 @@ class DemoModeTest {
         .list();
   }
 
-  private static void waitUntil(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
-      Thread.sleep(200);
-    }
+  private static void waitUntil(Duration timeout, BooleanSupplier condition) {
+    await().atMost(timeout).until(condition::getAsBoolean);
   }
 }

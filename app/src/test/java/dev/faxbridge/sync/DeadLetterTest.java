@@ -1,6 +1,7 @@
 package dev.faxbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.emulator.Fault;
@@ -71,7 +72,8 @@ class DeadLetterTest {
       SyncReport first = sync.run(connection);
       assertThat(first.delivered()).isEqualTo(4);
       assertThat(first.failed()).isEqualTo(1);
-      Thread.sleep(30);
+      FaxLedger ledger = faxbridge.bean(FaxLedger.class);
+      await().until(() -> !ledger.due(connection, 10).isEmpty()); // its backoff has passed
       assertThat(sync.run(connection).failed()).isEqualTo(1);
 
       HttpResponse<String> deadLetters =

@@ -1,6 +1,7 @@
 package dev.faxbridge.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
@@ -19,7 +20,6 @@ import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,29 +116,22 @@ class SeveralNodesTest {
   }
 
   /** Waits until the ledger holds at least {@code downloads} faxes past DISCOVERED/FAILED. */
-  private static void awaitAnyDownloadOf(FaxbridgeInstance node, int downloads)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (ledger(node).stream().filter(f -> f.sha256() != null).count() < downloads) {
-      assertThat(Instant.now()).as("waiting for downloads").isBefore(deadline);
-      Thread.sleep(20);
-    }
+  private static void awaitAnyDownloadOf(FaxbridgeInstance node, int downloads) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .alias("waiting for downloads")
+        .until(() -> ledger(node).stream().filter(f -> f.sha256() != null).count() >= downloads);
   }
 
-  private static void awaitDelivered(FaxbridgeInstance node, int expected)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(40);
-    while (true) {
-      List<InboundFax> faxes = ledger(node);
-      long delivered = faxes.stream().filter(f -> f.state() == FaxState.DELIVERED).count();
-      if (faxes.size() == expected && delivered == expected) {
-        return;
-      }
-      assertThat(Instant.now())
-          .as("waiting for %s deliveries, have %s of %s known", expected, delivered, faxes.size())
-          .isBefore(deadline);
-      Thread.sleep(100);
-    }
+  private static void awaitDelivered(FaxbridgeInstance node, int expected) {
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(
+            () ->
+                assertThat(ledger(node))
+                    .as("waiting for %s deliveries", expected)
+                    .hasSize(expected)
+                    .allMatch(f -> f.state() == FaxState.DELIVERED));
   }
 
   private static List<InboundFax> ledger(FaxbridgeInstance node) {

@@ -19,8 +19,7 @@ class CrashSuiteTest {
 
   private static final Path JAR = Path.of("../app/target/faxbridge.jar");
 
-  @TempDir Path unusedWork;
-  Path work = Path.of("target/crash-dev-" + System.nanoTime());
+  @TempDir Path work;
 
   @Test
   void killedAtEachNamedPointFaxbridgeResumesWithin30sAndDeliversEveryFaxOnceUntouched() {

@@ -238,7 +238,11 @@ final class ControlEndpoints {
     Fault.Kind kind = Fault.Kind.valueOf(required(body, "kind"));
     Fault fault =
         new Fault(
-            kind, body.path("status").asInt(0), Duration.ofMillis(body.path("delayMs").asLong(0)));
+            kind,
+            body.path("status").asInt(0),
+            Duration.ofMillis(body.path("delayMs").asLong(0)),
+            text(body, "field", null),
+            text(body, "value", null));
     emu.injectFault(
         new FaultRule(
             text(body, "method", "*"),

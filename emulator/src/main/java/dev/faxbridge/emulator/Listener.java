@@ -111,7 +111,7 @@ final class Listener implements HttpHandler {
       case RESET -> throw new DroppedOnPurpose();
       case DELAY -> Thread.sleep(fault.delay().toMillis());
       case STATUS -> throw injectedStatus(fault.status());
-      case TRUNCATE, MALFORMED_JSON -> call.fault(fault);
+      case TRUNCATE, STALL, MALFORMED_JSON, DAMAGED_RECORD -> call.fault(fault);
       case NONE -> {}
     }
   }

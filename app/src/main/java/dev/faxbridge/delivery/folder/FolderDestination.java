@@ -17,14 +17,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes {@code <key>.pdf} and {@code <key>.json} into the tenant's folder. Names derive from the
- * fax's source key, so a second delivery of the same fax replaces the files with identical ones
- * instead of adding a copy. Temporary files start with a dot and end in {@code .tmp}; consumers
- * ignore them.
+ * fax's source key. A delivery already completed (a sidecar in place for the same source key and
+ * SHA-256, its document beside it with the right size) is recognised and reported as delivered
+ * without touching either file, so a retry after a crash between the sidecar's rename and the
+ * ledger's commit neither rewrites the pair nor hands it to the EHR twice. Temporary files start
+ * with a dot and end in {@code .tmp}; consumers ignore them.
  */
 @Component
 public class FolderDestination implements Destination {
@@ -53,6 +57,9 @@ public class FolderDestination implements Destination {
     Path target = folder.resolve(key + "." + extension);
     Path sidecar = folder.resolve(key + ".json");
     try {
+      if (alreadyDelivered(sidecar, target, key, document)) {
+        return new DeliveryOutcome.Delivered(settings.root().relativize(sidecar).toString());
+      }
       Files.createDirectories(folder);
       Path documentTemp = folder.resolve("." + key + "." + extension + ".tmp");
       Files.copy(document.document().path(), documentTemp, StandardCopyOption.REPLACE_EXISTING);
@@ -74,6 +81,21 @@ public class FolderDestination implements Destination {
               + e.getClass().getSimpleName()
               + " "
               + e.getMessage());
+    }
+  }
+
+  /** Whether this very document was delivered here before: the sidecar is the commit marker. */
+  private boolean alreadyDelivered(Path sidecar, Path target, String key, FaxDocument document) {
+    if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(target)) {
+      return false;
+    }
+    try {
+      JsonNode written = json.readTree(sidecar.toFile());
+      return key.equals(written.path("id").asString(null))
+          && document.document().sha256().equals(written.path("sha256").asString(null))
+          && Files.size(target) == document.document().size();
+    } catch (IOException | JacksonException unreadable) {
+      return false; // a damaged sidecar is written again
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
 import dev.faxbridge.provider.ListedFax;
-import dev.faxbridge.provider.ProviderException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Reads the fax documents out of one message-store record. */
+/**
+ * Reads the fax documents out of one message-store record. A record that names its message but is
+ * otherwise unusable (no valid {@code creationTime}, an attachment without a usable {@code uri})
+ * yields faxes carrying a {@link ListedFax#defect()}: that fax fails on its own, the listing goes
+ * on.
+ */
 final class MessageRecord {
 
   private MessageRecord() {}
@@ -23,7 +27,9 @@ final class MessageRecord {
     if ("Purged".equals(Json.text(record, "availability"))) {
       return List.of();
     }
-    Instant receivedAt = instant(record, "creationTime", messageId);
+    Instant receivedAt = instant(Json.text(record, "creationTime"));
+    String timeDefect =
+        receivedAt == null ? "Message " + messageId + " has no valid creationTime" : null;
     String from = Json.text(record.get("from"), "phoneNumber");
     JsonNode to = record.get("to");
     String toNumber =
@@ -37,15 +43,21 @@ final class MessageRecord {
     if (attachments == null || !attachments.isArray()) {
       return documents;
     }
+    int index = 0;
     for (JsonNode attachment : attachments) {
+      index++;
       String contentType = Json.text(attachment, "contentType");
       if (contentType == null || !DocumentType.isFaxDocument(contentType.split(";")[0].trim())) {
         continue;
       }
-      String uri = Json.text(attachment, "uri");
-      if (uri == null) {
-        throw new ProviderException.Unavailable(
-            "Attachment of message " + messageId + " has no uri");
+      String attachmentId = Json.text(attachment, "id");
+      URI uri = absolute(Json.text(attachment, "uri"));
+      String defect = timeDefect;
+      if (attachmentId == null || attachmentId.isBlank()) {
+        attachmentId = "position-" + index;
+        defect = "Attachment " + index + " of message " + messageId + " has no id";
+      } else if (uri == null && defect == null) {
+        defect = "Attachment " + attachmentId + " of message " + messageId + " has no usable uri";
       }
       JsonNode size = attachment.get("size");
       documents.add(
@@ -53,38 +65,34 @@ final class MessageRecord {
               accountId,
               mailboxId,
               messageId,
-              Json.requiredId(attachment, "id", "attachment"),
+              attachmentId,
               receivedAt,
               from,
               toNumber,
               pages,
               contentType.split(";")[0].trim(),
               size != null && size.canConvertToLong() ? size.asLong() : null,
-              parseUri(uri, messageId)));
+              uri,
+              defect));
     }
     return documents;
   }
 
-  private static Instant instant(JsonNode record, String field, String messageId) {
-    String text = Json.text(record, field);
+  /** The record's creation time, or null when it has none that parses. */
+  static Instant instant(String text) {
     try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException | NullPointerException e) {
-      throw new ProviderException.Unavailable(
-          "Message " + messageId + " has no valid " + field + " ('" + text + "')");
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 
-  private static URI parseUri(String uri, String messageId) {
+  private static URI absolute(String uri) {
     try {
-      URI parsed = URI.create(uri);
-      if (!parsed.isAbsolute()) {
-        throw new IllegalArgumentException("not absolute");
-      }
-      return parsed;
+      URI parsed = uri == null ? null : URI.create(uri);
+      return parsed != null && parsed.isAbsolute() ? parsed : null;
     } catch (IllegalArgumentException e) {
-      throw new ProviderException.Unavailable(
-          "Attachment of message " + messageId + " has an unusable uri");
+      return null;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.faxbridge.provider.ringcentral;
 
 import dev.faxbridge.platform.PausePoints;
+import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.ProviderException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,11 +35,16 @@ final class RateLimitBudget {
   private final RateLimitSettings settings;
   private final MeterRegistry metrics;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private final ShutdownSignal shutdown;
 
-  RateLimitBudget(Clock clock, RateLimitSettings settings, MeterRegistry metrics) {
+  /** Calls waiting for budget give up as soon as {@code shutdown} is raised. */
+  RateLimitBudget(
+      Clock clock, RateLimitSettings settings, MeterRegistry metrics, ShutdownSignal shutdown) {
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
+    this.shutdown = shutdown;
+    shutdown.onRaised(() -> lanes.values().forEach(Lane::wakeWaiters));
   }
 
   /**
@@ -64,6 +70,7 @@ final class RateLimitBudget {
     private Duration window;
     private int inFlight;
     private Instant closedUntil = Instant.MIN;
+    private int waiters;
 
     private Lane(RateLimitGroup group, String tenantTag) {
       this.group = group;
@@ -91,7 +98,7 @@ final class RateLimitBudget {
      * Waits until a request may be sent and takes a permit for it.
      *
      * @throws ProviderException.RateLimited without waiting when the lane stays closed or full for
-     *     longer than the configured maximum wait
+     *     longer than the configured maximum wait, and at once when the node is shutting down
      */
     synchronized Permit acquire(String what) {
       Instant started = clock.instant();
@@ -100,6 +107,11 @@ final class RateLimitBudget {
       while (true) {
         Instant now = clock.instant();
         Duration wait = waitAt(now);
+        if (!wait.isZero() && shutdown.raised()) {
+          throw new ProviderException.RateLimited(
+              what + " gave up waiting for " + group.tag() + " budget: faxbridge is stopping",
+              wait);
+        }
         if (wait.isZero()) {
           inFlight++;
           if (waited) {
@@ -113,11 +125,14 @@ final class RateLimitBudget {
         }
         waited = true;
         PausePoints.reach(PausePoints.PACED_WAIT);
+        waiters++;
         try {
           wait(Math.max(1, Math.min(wait.toMillis(), 1_000)));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new ProviderException.Unavailable(what + " was interrupted waiting for budget", e);
+        } finally {
+          waiters--;
         }
       }
     }
@@ -188,6 +203,20 @@ final class RateLimitBudget {
       permit.settled = true;
       inFlight--;
       counted.addLast(clock.instant());
+    }
+
+    private synchronized void wakeWaiters() {
+      notifyAll();
+    }
+
+    /** Whether this node is shutting down: a call refused for budget must not be retried. */
+    boolean stopping() {
+      return shutdown.raised();
+    }
+
+    /** Whether a call is waiting for this lane's budget right now. */
+    synchronized boolean hasWaiters() {
+      return waiters > 0;
     }
 
     /** When the lane opens again after a 429; {@link Instant#MIN} when it is not closed. */

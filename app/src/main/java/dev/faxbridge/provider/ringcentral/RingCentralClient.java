@@ -42,6 +42,7 @@ class RingCentralClient {
   private final RateLimitSettings rateLimits;
   private final HttpClient http;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final TransferWatchdog watchdog = new TransferWatchdog();
 
   RingCentralClient(RingCentralSettings settings, RateLimitSettings rateLimits, HttpClient http) {
     this.settings = settings;
@@ -206,13 +207,18 @@ class RingCentralClient {
       String expectedType,
       Long declaredSize,
       String what) {
-    requireTrustedMediaHost(uri);
+    requireTrustedMediaHost(uri, what);
     Transfer transfer = new Transfer(target);
+    long deadline = System.nanoTime() + settings.downloadTimeLimit().toNanos();
     return withRetries(
         lane,
         what,
         () -> {
-          fetchInto(lane, accessToken, uri, transfer, expectedType, what);
+          if (System.nanoTime() - deadline > 0) {
+            throw new ProviderException.Unavailable(
+                what + " took longer than " + settings.downloadTimeLimit());
+          }
+          fetchInto(lane, accessToken, uri, transfer, expectedType, deadline, what);
           return transfer.finish(declaredSize, what);
         });
   }
@@ -223,6 +229,7 @@ class RingCentralClient {
       URI uri,
       Transfer transfer,
       String expectedType,
+      long deadline,
       String what) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
@@ -272,7 +279,7 @@ class RingCentralClient {
         total = length;
       }
       transfer.begin(contentType, total);
-      transfer.copy(body, what);
+      transfer.copy(watchdog.watch(body, settings.downloadIdleTimeout(), deadline), what);
     } catch (IOException e) {
       throw new ProviderException.Unavailable(what + " broke off: " + e.getMessage(), e);
     }
@@ -294,8 +301,9 @@ class RingCentralClient {
       } catch (TokenRejected rejected) {
         throw rejected;
       } catch (ProviderException.RateLimited limited) {
-        if (lane == null || System.nanoTime() - giveUpAt > 0) {
-          throw limited; // unpaced, nothing would hold a retry back from the penalty
+        if (lane == null || lane.stopping() || System.nanoTime() - giveUpAt > 0) {
+          // unpaced (nothing would hold a retry back from the penalty), stopping, or waited enough
+          throw limited;
         }
       } catch (ProviderException.Unavailable failure) {
         if (failures >= attempts) {
@@ -509,13 +517,20 @@ class RingCentralClient {
     }
   }
 
-  private void requireTrustedMediaHost(URI uri) {
+  /**
+   * Refuses to send the token to a host that is neither the platform nor a configured media host. A
+   * failure of this one document (retried with backoff, then a dead letter), not of the connection:
+   * the record may be wrong, or the operator may add the host.
+   */
+  private void requireTrustedMediaHost(URI uri, String what) {
     boolean trusted =
         sameOrigin(uri, settings.serverUrl())
             || settings.mediaUrls().stream().anyMatch(media -> sameOrigin(uri, media));
     if (!trusted) {
-      throw new ProviderException.Misconfigured(
-          "An attachment URI points to "
+      throw new ProviderException.Unavailable(
+          "The attachment URI of the "
+              + what
+              + " points to "
               + uri.getScheme()
               + "://"
               + uri.getAuthority()

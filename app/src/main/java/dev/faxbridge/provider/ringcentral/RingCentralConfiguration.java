@@ -7,6 +7,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthorizationHealth;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.PushSubscriptions;
 import dev.faxbridge.tenant.Tenants;
@@ -51,8 +52,9 @@ class RingCentralConfiguration {
   }
 
   @Bean
-  RateLimitBudget rateLimitBudget(Clock clock, RateLimitSettings settings, MeterRegistry metrics) {
-    return new RateLimitBudget(clock, settings, metrics);
+  RateLimitBudget rateLimitBudget(
+      Clock clock, RateLimitSettings settings, MeterRegistry metrics, ShutdownSignal shutdown) {
+    return new RateLimitBudget(clock, settings, metrics, shutdown);
   }
 
   @Bean

@@ -10,6 +10,7 @@ import dev.faxbridge.provider.Mailbox;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenants;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,13 +22,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads inbound faxes from RingCentral. Lists with an explicit {@code dateFrom} and {@code dateTo}
  * (the platform's default window is only 24 hours), includes faxes staff have read or deleted, and
- * pages by number inside a fixed {@code dateTo}, so faxes arriving while it pages cannot shift the
- * pages (they fall after {@code dateTo} and are picked up by the next window).
+ * pages by narrowing {@code dateTo} (see {@link #listFaxes}), so neither faxes arriving while it
+ * pages (they fall after {@code dateTo} and are picked up by the next window) nor faxes purged
+ * meanwhile can shift a record out of sight.
  */
 class RingCentralFaxProvider implements FaxProvider {
 
   /** Extension types that have a mailbox able to receive faxes. */
   private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
+
+  /** How far past the oldest record of a page the next page's {@code dateTo} reaches. */
+  static final Duration PAGE_OVERLAP = Duration.ofSeconds(1);
 
   private final RingCentralSession session;
   private final RingCentralClient client;
@@ -93,6 +98,14 @@ class RingCentralFaxProvider implements FaxProvider {
     }
   }
 
+  /**
+   * Pages through {@code [from, to]} newest first by narrowing {@code dateTo} to the oldest record
+   * seen (plus {@link #PAGE_OVERLAP}), always asking for the first page. Page numbers would shift
+   * when a fax is purged between two requests and hide the record that moved up; a narrowed window
+   * cannot skip one, and the records it lists twice are absorbed by the ledger's unique key. Only
+   * when a whole page shares one instant (nothing to narrow by) does it move to the next page
+   * number within that {@code dateTo}.
+   */
   @Override
   public void listFaxes(
       ProviderConnection connection,
@@ -100,33 +113,46 @@ class RingCentralFaxProvider implements FaxProvider {
       Instant from,
       Instant to,
       Consumer<List<ListedFax>> onPage) {
-    String window =
-        "&dateFrom="
-            + DateTimeFormatter.ISO_INSTANT.format(from)
-            + "&dateTo="
-            + DateTimeFormatter.ISO_INSTANT.format(to);
-    for (int page = 1; ; page++) {
+    Instant dateTo = to;
+    int page = 1;
+    while (true) {
       String path =
           "/restapi/v1.0/account/~/extension/"
               + mailboxId
               + "/message-store?messageType=Fax&direction=Inbound"
               + "&availability=Alive&availability=Deleted"
-              + window
+              + "&dateFrom="
+              + DateTimeFormatter.ISO_INSTANT.format(from)
+              + "&dateTo="
+              + DateTimeFormatter.ISO_INSTANT.format(dateTo)
               + "&perPage="
               + settings.pageSize()
               + "&page="
               + page;
-      String what = "message list of mailbox " + mailboxId + " page " + page;
+      String what = "message list of mailbox " + mailboxId;
       RateLimitBudget.Lane light = lane(connection, RateLimitGroup.LIGHT);
       JsonNode answer =
           session.withAccessToken(connection, token -> client.get(light, token, path, what));
+      List<JsonNode> records = Json.records(answer, what);
       List<ListedFax> faxes = new ArrayList<>();
-      for (JsonNode record : Json.records(answer, what)) {
+      Instant oldest = null;
+      for (JsonNode record : records) {
         faxes.addAll(MessageRecord.faxDocuments(connection.externalAccountId(), mailboxId, record));
+        Instant created = MessageRecord.instant(Json.text(record, "creationTime"));
+        if (created != null && (oldest == null || created.isBefore(oldest))) {
+          oldest = created;
+        }
       }
       onPage.accept(faxes);
       if (!Json.hasNextPage(answer)) {
         return;
+      }
+      Instant narrowed = oldest == null ? dateTo : oldest.plus(PAGE_OVERLAP);
+      if (narrowed.isBefore(dateTo)) {
+        dateTo = narrowed;
+        page = 1;
+      } else {
+        page++;
       }
     }
   }

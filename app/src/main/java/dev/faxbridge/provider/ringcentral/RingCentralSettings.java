@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout TCP connect timeout
  * @param requestTimeout how long one API call may take (downloads: until the first byte)
  * @param pageSize records asked for per message-store page (the platform's maximum is 1000)
+ * @param downloadIdleTimeout a document transfer that receives no byte for this long is broken off
+ *     (and resumed, within the call's attempts)
+ * @param downloadTimeLimit the longest one document may take, across resumed requests
  */
 @ConfigurationProperties("faxbridge.ringcentral")
 public record RingCentralSettings(
@@ -28,12 +31,24 @@ public record RingCentralSettings(
     @DefaultValue("5m") Duration tokenRefreshMargin,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("60s") Duration requestTimeout,
-    @DefaultValue("1000") int pageSize) {
+    @DefaultValue("1000") int pageSize,
+    @DefaultValue("30s") Duration downloadIdleTimeout,
+    @DefaultValue("15m") Duration downloadTimeLimit) {
 
   public RingCentralSettings {
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException(
           "faxbridge.ringcentral.page-size must be between 1 and 1000, was " + pageSize);
+    }
+    if (downloadIdleTimeout.isNegative()
+        || downloadIdleTimeout.isZero()
+        || downloadTimeLimit.compareTo(downloadIdleTimeout) < 0) {
+      throw new IllegalArgumentException(
+          "faxbridge.ringcentral.download-idle-timeout must be positive and at most"
+              + " download-time-limit, were "
+              + downloadIdleTimeout
+              + " and "
+              + downloadTimeLimit);
     }
     if (!"https".equals(serverUrl.getScheme()) && !isLoopback(serverUrl)) {
       throw new IllegalArgumentException(

@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +60,44 @@ class FolderDestinationTest {
     assertThat(violations).isEmpty();
     assertThat(visibleFiles(".json")).hasSize(100);
     assertThat(visibleFiles(".pdf")).hasSize(100);
+  }
+
+  @Test
+  void aDeliveryAlreadyCompletedIsRecognisedAndItsFilesAreLeftUntouched() throws Exception {
+    FolderDestination destination = new FolderDestination(new FolderSettings(root));
+    InboundFax fax = fax("43");
+    byte[] content = pdfOfSize(1000);
+    DeliveryOutcome first = destination.deliver(document(fax, content, sha256(content)));
+    List<Path> files = List.of(visibleFiles(".pdf").get(0), visibleFiles(".json").get(0));
+    List<Object> inodes = new ArrayList<>();
+    List<FileTime> modified = new ArrayList<>();
+    for (Path file : files) {
+      inodes.add(Files.getAttribute(file, "unix:ino"));
+      modified.add(Files.getLastModifiedTime(file));
+    }
+
+    DeliveryOutcome again = destination.deliver(document(fax, content, sha256(content)));
+
+    assertThat(again).isEqualTo(first);
+    for (int i = 0; i < files.size(); i++) {
+      assertThat(Files.getAttribute(files.get(i), "unix:ino")).isEqualTo(inodes.get(i));
+      assertThat(Files.getLastModifiedTime(files.get(i))).isEqualTo(modified.get(i));
+    }
+    assertThat(allFiles()).hasSize(2);
+  }
+
+  @Test
+  void anotherDocumentUnderTheSameFaxIdentityIsWrittenInPlace() throws Exception {
+    FolderDestination destination = new FolderDestination(new FolderSettings(root));
+    InboundFax fax = fax("44");
+    byte[] before = pdfOfSize(1000);
+    byte[] after = pdfOfSize(2000);
+    destination.deliver(document(fax, before, sha256(before)));
+
+    destination.deliver(document(fax, after, sha256(after)));
+
+    assertThat(visibleFiles(".pdf")).singleElement().satisfies(p -> assertThat(p).hasSize(2000));
+    assertThat(Files.readString(visibleFiles(".json").get(0))).contains(sha256(after));
   }
 
   @Test
@@ -117,12 +158,18 @@ class FolderDestinationTest {
   }
 
   private FaxDocument document(InboundFax fax, byte[] content) throws IOException {
+    return document(fax, content, "ab".repeat(32));
+  }
+
+  private FaxDocument document(InboundFax fax, byte[] content, String sha256) throws IOException {
     Path file = staging.resolve(UUID.randomUUID() + ".part");
     Files.write(file, content);
     return new FaxDocument(
-        tenant,
-        fax,
-        new DownloadedDocument(file, content.length, "ab".repeat(32), "application/pdf"));
+        tenant, fax, new DownloadedDocument(file, content.length, sha256, "application/pdf"));
+  }
+
+  private static String sha256(byte[] content) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
   }
 
   private InboundFax fax(String messageId) {

@@ -2,7 +2,9 @@ package dev.faxbridge.provider.ringcentral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.ProviderException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +30,8 @@ class RateLimitBudgetTest {
           clock,
           new RateLimitSettings(
               Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ZERO, 1, Duration.ZERO),
-          metrics);
+          metrics,
+          new ShutdownSignal());
 
   private RateLimitBudget.Lane lane(RateLimitGroup group) {
     return budget.lane("connection-1", group, () -> "clinic");
@@ -86,6 +90,33 @@ class RateLimitBudgetTest {
     assertThat(
             metrics.get("faxbridge.ratelimit.rejections").tag("group", "medium").counter().count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aCallWaitingForBudgetGivesUpAsSoonAsTheNodeStops() throws Exception {
+    ShutdownSignal shutdown = new ShutdownSignal();
+    RateLimitBudget patient =
+        new RateLimitBudget(
+            clock,
+            new RateLimitSettings(
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60),
+                Duration.ofHours(1),
+                1,
+                Duration.ZERO),
+            metrics,
+            shutdown);
+    RateLimitBudget.Lane light = patient.lane("connection-1", RateLimitGroup.LIGHT, () -> "clinic");
+    light.rejected(light.acquire("call"), Duration.ofSeconds(60));
+    CompletableFuture<RateLimitBudget.Permit> waiting =
+        CompletableFuture.supplyAsync(() -> light.acquire("paced call"));
+    await().until(() -> light.hasWaiters());
+
+    shutdown.raise();
+
+    assertThatThrownBy(waiting::join)
+        .hasCauseInstanceOf(ProviderException.RateLimited.class)
+        .hasMessageContaining("faxbridge is stopping");
   }
 
   private static final class MovableClock extends Clock {

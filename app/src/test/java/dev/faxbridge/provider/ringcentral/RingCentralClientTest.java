@@ -175,7 +175,7 @@ class RingCentralClientTest {
                     "application/pdf",
                     null,
                     "download"))
-        .isInstanceOf(ProviderException.Misconfigured.class)
+        .isInstanceOf(ProviderException.Unavailable.class)
         .hasMessageContaining("media-urls");
     assertThat(emulator.requestLog()).isEmpty();
   }
@@ -253,6 +253,8 @@ class RingCentralClientTest {
         Duration.ofMinutes(5),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
-        1000);
+        1000,
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(15));
   }
 }
