@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -322,7 +321,7 @@ final class CrashRun {
       throws SQLException {
     Map<String, Integer> pairs = new HashMap<>();
     int unexpected = 0;
-    for (Path sidecar : sidecars(inbox().resolve(SLUG))) {
+    for (Path sidecar : DropFolderWatch.sidecars(inbox().resolve(SLUG))) {
       JsonNode meta = JSON.readTree(sidecar.toFile());
       String key =
           key(
@@ -378,19 +377,6 @@ final class CrashRun {
 
   private static String key(String messageId, String attachmentId) {
     return messageId + "/" + attachmentId;
-  }
-
-  private static List<Path> sidecars(Path root) {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(".json"))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String sha256(Path file) {

@@ -53,7 +53,7 @@ final class DropFolderWatch implements AutoCloseable {
   }
 
   synchronized void look() {
-    for (Path sidecar : sidecars()) {
+    for (Path sidecar : sidecars(root)) {
       try {
         JsonNode meta = JSON.readTree(sidecar.toFile());
         Path document = sidecar.resolveSibling(meta.get("document").asString());
@@ -83,7 +83,8 @@ final class DropFolderWatch implements AutoCloseable {
     }
   }
 
-  private List<Path> sidecars() {
+  /** The sidecars under {@code root}, temporary files left out; empty while it does not exist. */
+  static List<Path> sidecars(Path root) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
