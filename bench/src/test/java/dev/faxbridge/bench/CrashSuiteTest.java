@@ -43,6 +43,15 @@ class CrashSuiteTest {
                       new CrashTrial(KillPoint.PACED_WAIT, true)));
     }
 
+    System.out.printf(
+        "Crash suite: %d kills %s, %d faxes, lost %d, duplicated %d, rewritten %d, resumes %s%n",
+        result.kills().size(),
+        result.killsByPoint(),
+        result.faxes(),
+        result.lost(),
+        result.duplicated(),
+        result.rewritten(),
+        result.resumes());
     assertThat(result.stall()).as("the run went through every kill and restart").isNull();
     assertThat(result.kills()).hasSize(3);
     assertThat(result.lost()).as("lost").isZero();
