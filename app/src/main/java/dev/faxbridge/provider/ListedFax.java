@@ -28,34 +28,6 @@ public record ListedFax(
     URI documentUri,
     String defect) {
 
-  /** A usable record. */
-  public ListedFax(
-      String accountId,
-      String mailboxId,
-      String messageId,
-      String attachmentId,
-      Instant receivedAt,
-      String fromNumber,
-      String toNumber,
-      Integer pageCount,
-      String contentType,
-      Long declaredSize,
-      URI documentUri) {
-    this(
-        accountId,
-        mailboxId,
-        messageId,
-        attachmentId,
-        receivedAt,
-        fromNumber,
-        toNumber,
-        pageCount,
-        contentType,
-        declaredSize,
-        documentUri,
-        null);
-  }
-
   @Override
   public String toString() {
     return "ListedFax[account="

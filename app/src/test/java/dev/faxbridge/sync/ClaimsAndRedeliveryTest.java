@@ -72,7 +72,8 @@ class ClaimsAndRedeliveryTest {
               1,
               "application/pdf",
               null,
-              java.net.URI.create("https://media.example/42")));
+              java.net.URI.create("https://media.example/42"),
+              null));
       UUID fax = ledger.forTenant(tenant).get(0).id();
 
       UUID stale = ledger.claim(fax, Duration.ofMinutes(1)).orElseThrow();

@@ -56,13 +56,16 @@ class PoisonIsolationTest {
     return FaxbridgeInstance.start(properties);
   }
 
-  /** Three faxes in the front desk's mailbox, an hour apart; the newest is listed first. */
+  /**
+   * Three faxes in the front desk's mailbox, a minute apart and within the listing overlap, so the
+   * next sync lists them again; the newest is listed first.
+   */
   private static List<String> threeFaxes(Clinic clinic) {
     Instant now = Instant.now();
     return List.of(
-        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofHours(3))).messageId(),
-        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofHours(2))).messageId(),
-        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofHours(1))).messageId());
+        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofMinutes(3))).messageId(),
+        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofMinutes(2))).messageId(),
+        clinic.receiveFaxAt(1, 1, now.minus(Duration.ofMinutes(1))).messageId());
   }
 
   @Test

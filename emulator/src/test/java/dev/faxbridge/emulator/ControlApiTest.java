@@ -148,6 +148,22 @@ class ControlApiTest {
   }
 
   @Test
+  void aDamagedRecordIsInjectedThroughTheControlApi() throws Exception {
+    clinic.fax(clinic.owner(), 1);
+    RestClient rc = clinic.loginAsOwner();
+    post(
+        "/control/faults",
+        """
+        {"method": "GET",
+         "path": "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store",
+         "kind": "DAMAGED_RECORD", "field": "creationTime", "value": "not a time"}
+        """);
+
+    assertThat(rc.restapi().account().extension().messageStore().list().records[0].creationTime)
+        .isEqualTo("not a time");
+  }
+
+  @Test
   void credentialRevocationAndUserDisablingThroughTheControlApi() throws Exception {
     Extension nurse =
         clinic.emu.createExtension(clinic.account.id(), ExtensionSpec.user("Nurse", "102"));

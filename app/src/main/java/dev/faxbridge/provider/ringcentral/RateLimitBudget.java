@@ -70,7 +70,6 @@ final class RateLimitBudget {
     private Duration window;
     private int inFlight;
     private Instant closedUntil = Instant.MIN;
-    private int waiters;
 
     private Lane(RateLimitGroup group, String tenantTag) {
       this.group = group;
@@ -125,14 +124,11 @@ final class RateLimitBudget {
         }
         waited = true;
         PausePoints.reach(PausePoints.PACED_WAIT);
-        waiters++;
         try {
           wait(Math.max(1, Math.min(wait.toMillis(), 1_000)));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new ProviderException.Unavailable(what + " was interrupted waiting for budget", e);
-        } finally {
-          waiters--;
         }
       }
     }
@@ -212,11 +208,6 @@ final class RateLimitBudget {
     /** Whether this node is shutting down: a call refused for budget must not be retried. */
     boolean stopping() {
       return shutdown.raised();
-    }
-
-    /** Whether a call is waiting for this lane's budget right now. */
-    synchronized boolean hasWaiters() {
-      return waiters > 0;
     }
 
     /** When the lane opens again after a 429; {@link Instant#MIN} when it is not closed. */

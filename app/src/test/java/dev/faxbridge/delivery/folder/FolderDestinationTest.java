@@ -185,7 +185,8 @@ class FolderDestinationTest {
             1,
             "application/pdf",
             null,
-            URI.create("https://media.example/content"));
+            URI.create("https://media.example/content"),
+            null);
     return new InboundFax(
         UUID.randomUUID(),
         tenant.id(),

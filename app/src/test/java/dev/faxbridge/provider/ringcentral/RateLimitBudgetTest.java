@@ -108,14 +108,24 @@ class RateLimitBudgetTest {
             shutdown);
     RateLimitBudget.Lane light = patient.lane("connection-1", RateLimitGroup.LIGHT, () -> "clinic");
     light.rejected(light.acquire("call"), Duration.ofSeconds(60));
-    CompletableFuture<RateLimitBudget.Permit> waiting =
-        CompletableFuture.supplyAsync(() -> light.acquire("paced call"));
-    await().until(() -> light.hasWaiters());
+    CompletableFuture<RuntimeException> refusal = new CompletableFuture<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                light.acquire("paced call");
+                refusal.complete(null);
+              } catch (RuntimeException e) {
+                refusal.complete(e);
+              }
+            });
+    caller.start();
+    await().until(() -> caller.getState() == Thread.State.TIMED_WAITING);
 
     shutdown.raise();
 
-    assertThatThrownBy(waiting::join)
-        .hasCauseInstanceOf(ProviderException.RateLimited.class)
+    assertThat(refusal.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(ProviderException.RateLimited.class)
         .hasMessageContaining("faxbridge is stopping");
   }
 
