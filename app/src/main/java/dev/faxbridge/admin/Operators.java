@@ -18,9 +18,6 @@ class Operators {
 
   private static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
-  /** Compared against when the user does not exist, so timing does not reveal user names. */
-  private static final String NO_SUCH_USER = PASSWORDS.encode(RandomTokens.newToken());
-
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -65,15 +62,12 @@ class Operators {
         .update();
   }
 
-  /** The username, when the password is right. */
-  Optional<String> authenticate(String username, String password) {
-    Optional<String> hash =
-        jdbc.sql("select password_hash from operator_account where username = :u")
-            .param("u", username)
-            .query(String.class)
-            .optional();
-    boolean matches = PASSWORDS.matches(password, hash.orElse(NO_SUCH_USER));
-    return matches && hash.isPresent() ? Optional.of(username) : Optional.empty();
+  /** The operator's BCrypt password hash, to check a password against. */
+  Optional<String> passwordHash(String username) {
+    return jdbc.sql("select password_hash from operator_account where username = :u")
+        .param("u", username)
+        .query(String.class)
+        .optional();
   }
 
   /** A new API token of the operator; the only time it exists in the clear. */

@@ -73,6 +73,6 @@ class DemoConfiguration {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
-    return new OperatorSettings(Files.readString(file).trim());
+    return new OperatorSettings(Files.readString(file).trim(), configured.metricsToken());
   }
 }
