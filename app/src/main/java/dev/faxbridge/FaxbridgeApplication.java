@@ -1,5 +1,6 @@
 package dev.faxbridge;
 
+import dev.faxbridge.platform.DatabaseSettings;
 import dev.faxbridge.platform.KeysetRotation;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.platform.SecretReencryption;
@@ -52,13 +53,16 @@ public class FaxbridgeApplication {
 
   /**
    * Starts faxbridge without web server and scheduler, re-seals every secret, and stops; returns
-   * how many secrets were rewritten.
+   * how many secrets were rewritten. With the embedded database, it works through the server of a
+   * faxbridge running on the same data directory (never stopping it), or starts the server itself.
    */
   public static int reencrypt(String... properties) {
     String[] arguments =
         java.util.stream.Stream.concat(
                 Arrays.stream(properties).filter(p -> !p.startsWith("--db-scheduler.enabled=")),
-                java.util.stream.Stream.of("--db-scheduler.enabled=false"))
+                java.util.stream.Stream.of(
+                    "--db-scheduler.enabled=false",
+                    "--" + DatabaseSettings.ATTACH_TO_RUNNING + "=true"))
             .toArray(String[]::new);
     try (ConfigurableApplicationContext context =
         new SpringApplicationBuilder(FaxbridgeApplication.class)

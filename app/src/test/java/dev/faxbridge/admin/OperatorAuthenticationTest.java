@@ -192,7 +192,6 @@ class OperatorAuthenticationTest {
     properties.put("faxbridge.demo.enabled", "true");
     properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
     properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
-    properties.put("spring.datasource.username", "postgres");
     properties.put("server.port", "0");
     properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
     properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
