@@ -43,7 +43,7 @@ final class DataDirectoryOwner {
    */
   static DataDirectoryOwner claim(Path directory) {
     try {
-      PrivateFiles.createDirectories(directory);
+      FileAccess.OWNER_ONLY.createDirectories(directory);
       DataDirectoryOwner owner = new DataDirectoryOwner(directory);
       if (Files.exists(directory.resolve("postgresql.conf"))) {
         owner.lockOrRefuse();
@@ -104,9 +104,7 @@ final class DataDirectoryOwner {
     channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    if (PrivateFiles.isPosix()) {
-      Files.setPosixFilePermissions(file, PrivateFiles.FILE);
-    }
+    FileAccess.restrictToOwner(file);
     lock = tryLock(channel);
     if (lock == null) {
       channel.close();

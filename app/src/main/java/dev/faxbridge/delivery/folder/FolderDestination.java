@@ -4,7 +4,9 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.FileAccess;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes {@code <key>.pdf} and {@code <key>.json} into the tenant's folder. Names derive from the
  * fax's source key, so a second delivery of the same fax replaces the files with identical ones
  * instead of adding a copy. Temporary files start with a dot and end in {@code .tmp}; consumers
- * ignore them.
+ * ignore them. Files and folders are created with the {@link FolderSettings#group} access: the
+ * owner's only unless an importer's group is configured.
  */
 @Component
 public class FolderDestination implements Destination {
@@ -32,11 +35,13 @@ public class FolderDestination implements Destination {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final FolderSettings settings;
+  private final FileAccess access;
   private final JsonMapper json =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   FolderDestination(FolderSettings settings) {
     this.settings = settings;
+    this.access = FileAccess.ownerAndGroup(settings.group());
   }
 
   @Override
@@ -52,12 +57,15 @@ public class FolderDestination implements Destination {
     Path target = folder.resolve(key + "." + extension);
     Path sidecar = folder.resolve(key + ".json");
     try {
-      Files.createDirectories(folder);
-      Path documentTemp = folder.resolve("." + key + "." + extension + ".tmp");
-      Files.copy(document.document().path(), documentTemp, StandardCopyOption.REPLACE_EXISTING);
+      access.createDirectories(folder);
+      Path documentTemp =
+          access.createEmptyFile(folder.resolve("." + key + "." + extension + ".tmp"));
+      try (OutputStream out = Files.newOutputStream(documentTemp, StandardOpenOption.WRITE)) {
+        Files.copy(document.document().path(), out);
+      }
       force(documentTemp);
       move(documentTemp, target);
-      Path sidecarTemp = folder.resolve("." + key + ".json.tmp");
+      Path sidecarTemp = access.createEmptyFile(folder.resolve("." + key + ".json.tmp"));
       Files.write(
           sidecarTemp, json.writeValueAsBytes(sidecar(document, target.getFileName().toString())));
       force(sidecarTemp);
