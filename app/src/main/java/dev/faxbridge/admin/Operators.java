@@ -40,12 +40,14 @@ class Operators {
   void create(String username, String password) {
     if (username == null || !username.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) {
       throw new IllegalArgumentException(
-          "username must be 2 to 63 lower-case letters, digits, '.', '_' or '-', was '"
-              + username
-              + "'");
+          "username must be 2 to 63 lower-case letters, digits, '.', '_' or '-', was "
+              + (username == null || username.length() > 63
+                  ? (username == null ? "none" : username.length() + " characters")
+                  : "'" + username + "'"));
     }
-    if (password == null || password.length() < 12) {
-      throw new IllegalArgumentException("password must be at least 12 characters");
+    if (password == null || password.length() < 12 || password.length() > 72) {
+      throw new IllegalArgumentException(
+          "password must be 12 to 72 characters (BCrypt reads no further)");
     }
     if (exists(username)) {
       throw new IllegalArgumentException("An operator named '" + username + "' already exists");
@@ -79,6 +81,9 @@ class Operators {
             .optional()
             .orElseThrow(
                 () -> new IllegalArgumentException("No operator named '" + username + "'"));
+    if (name != null && name.length() > 100) {
+      throw new IllegalArgumentException("A token name is at most 100 characters");
+    }
     String token = "fbo_" + RandomTokens.newToken();
     jdbc.sql(
             """
