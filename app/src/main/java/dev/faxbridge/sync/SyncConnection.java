@@ -11,6 +11,7 @@ import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.DownloadedDocument;
@@ -398,9 +399,10 @@ public class SyncConnection {
     Path partial = settings.stagingDirectory().resolve(fax.id() + ".part");
     boolean keepStaged = false;
     try {
-      Files.createDirectories(settings.stagingDirectory());
+      FileAccess.OWNER_ONLY.createDirectories(settings.stagingDirectory());
       DownloadedDocument document = alreadyStaged(fax, staged).orElse(null);
       if (document == null) {
+        FileAccess.OWNER_ONLY.createEmptyFile(partial); // the download keeps its 0600 mode
         DownloadedDocument downloaded = provider.download(connection, fax.source(), partial);
         Files.move(partial, staged, StandardCopyOption.REPLACE_EXISTING);
         document =
