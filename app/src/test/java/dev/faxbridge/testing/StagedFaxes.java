@@ -11,6 +11,7 @@ import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,15 @@ public final class StagedFaxes {
     }
     System.arraycopy("%PDF-1.7".getBytes(), 0, bytes, 0, Math.min(8, size));
     return bytes;
+  }
+
+  /** A local port nothing listens on (it was free a moment ago), for unreachable receivers. */
+  public static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private InboundFax fax(String messageId) {

@@ -28,6 +28,7 @@ final class FaxResources {
 
   static final String CATEGORY_SYSTEM = "urn:faxbridge:document-category";
   static final String UNFILED_INBOUND_FAX = "unfiled-inbound-fax";
+  static final String PAGE_COUNT_EXTENSION = "urn:faxbridge:fhir:page-count";
 
   private FaxResources() {}
 
@@ -80,25 +81,17 @@ final class FaxResources {
     reference.setDateElement(new InstantType(FaxMetadata.timestamp(metadata.receivedAt())));
     reference.setDescription(metadata.title());
 
-    Organization sender = new Organization();
-    sender.setId("sender");
     // An Organization needs a name; without the sender's name the number is what identifies it.
-    sender.setName(metadata.senderName() != null ? metadata.senderName() : metadata.fromNumber());
-    if (metadata.fromNumber() != null) {
-      sender
-          .addTelecom()
-          .setSystem(ContactPoint.ContactPointSystem.FAX)
-          .setValue(metadata.fromNumber());
-    }
-    Organization recipient = new Organization();
-    recipient.setId("recipient");
-    recipient.setName(metadata.location() != null ? metadata.location() : metadata.tenantSlug());
-    if (metadata.toNumber() != null) {
-      recipient
-          .addTelecom()
-          .setSystem(ContactPoint.ContactPointSystem.FAX)
-          .setValue(metadata.toNumber());
-    }
+    Organization sender =
+        organization(
+            "sender",
+            metadata.senderName() != null ? metadata.senderName() : metadata.fromNumber(),
+            metadata.fromNumber());
+    Organization recipient =
+        organization(
+            "recipient",
+            metadata.location() != null ? metadata.location() : metadata.tenantSlug(),
+            metadata.toNumber());
     reference.addContained(sender);
     reference.addContained(recipient);
     reference.addAuthor(new Reference("#sender"));
@@ -121,5 +114,13 @@ final class FaxResources {
     return reference;
   }
 
-  static final String PAGE_COUNT_EXTENSION = "urn:faxbridge:fhir:page-count";
+  private static Organization organization(String id, String name, String faxNumber) {
+    Organization organization = new Organization();
+    organization.setId(id);
+    organization.setName(name);
+    if (faxNumber != null) {
+      organization.addTelecom().setSystem(ContactPoint.ContactPointSystem.FAX).setValue(faxNumber);
+    }
+    return organization;
+  }
 }

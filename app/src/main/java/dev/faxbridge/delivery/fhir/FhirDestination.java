@@ -12,6 +12,7 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.FaxMetadata;
+import dev.faxbridge.delivery.HttpFailures;
 import dev.faxbridge.provider.DownloadedDocument;
 import java.io.IOException;
 import java.util.Optional;
@@ -102,12 +103,7 @@ public class FhirDestination implements Destination {
             + " answered HTTP "
             + status
             + diagnostics(e.getOperationOutcome());
-    // 401 and 403 mean the credentials are wrong, which an operator fixes; time-outs, throttling
-    // and server errors pass. Other client errors would repeat.
-    if (status == 401 || status == 403 || status == 408 || status == 429 || status >= 500) {
-      return new DeliveryOutcome.RetryLater(answer);
-    }
-    return new DeliveryOutcome.Rejected(answer);
+    return HttpFailures.outcome(status, answer);
   }
 
   private static String diagnostics(IBaseOperationOutcome outcome) {

@@ -4,6 +4,7 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.FaxMetadata;
+import dev.faxbridge.delivery.HttpFailures;
 import dev.faxbridge.platform.WebhookSignature;
 import dev.faxbridge.provider.DownloadedDocument;
 import java.io.IOException;
@@ -83,13 +84,8 @@ public class WebhookDestination implements Destination {
     if (status / 100 == 2) {
       return new DeliveryOutcome.Delivered("webhook " + host + " (HTTP " + status + ")");
     }
-    String answer = "The webhook receiver at " + host + " answered HTTP " + status;
-    // 401 and 403 mean the secret or the receiver's configuration is wrong, which an operator
-    // fixes; time-outs, throttling and server errors pass. Other client errors will repeat.
-    if (status == 401 || status == 403 || status == 408 || status == 429 || status >= 500) {
-      return new DeliveryOutcome.RetryLater(answer);
-    }
-    return new DeliveryOutcome.Rejected(answer);
+    return HttpFailures.outcome(
+        status, "The webhook receiver at " + host + " answered HTTP " + status);
   }
 
   /** Reads the document once through the HMAC, in chunks, so it is never held in memory. */

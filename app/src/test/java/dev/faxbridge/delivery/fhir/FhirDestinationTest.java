@@ -11,7 +11,6 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.DocumentSizeLimit;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.testing.StagedFaxes;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,10 +168,7 @@ class FhirDestinationTest {
 
   @Test
   void anUnreachableServerAsksToRetryLater() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = StagedFaxes.closedPort();
     FhirDestination destination =
         new FhirDestination(
             new FhirSettings(

@@ -10,7 +10,6 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.DocumentSizeLimit;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.testing.StagedFaxes;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,21 +127,7 @@ class MdmDestinationTest {
   @Test
   void noAcknowledgementWithinTheTimeoutIsRetriedLater() {
     receiver.answerWith(MllpReceiver.Answer.SILENCE);
-    MdmSettings impatient =
-        new MdmSettings(
-            "127.0.0.1",
-            receiver.port(),
-            false,
-            Duration.ofMillis(500),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    MdmSettings impatient = settings(Duration.ofMillis(500), null, null);
 
     DeliveryOutcome outcome =
         destination(impatient).deliver(faxes.document("42", StagedFaxes.pdf(100)));
@@ -153,21 +138,7 @@ class MdmDestinationTest {
 
   @Test
   void aDocumentAboveTheLimitIsRefusedAndNeverSent() {
-    MdmSettings small =
-        new MdmSettings(
-            "127.0.0.1",
-            receiver.port(),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new DocumentSizeLimit(99),
-            null);
+    MdmSettings small = settings(null, new DocumentSizeLimit(99), null);
 
     DeliveryOutcome outcome =
         destination(small).deliver(faxes.document("42", StagedFaxes.pdf(100)));
@@ -179,13 +150,8 @@ class MdmDestinationTest {
 
   @Test
   void anUnreachableReceiverIsRetriedLater() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
-
     DeliveryOutcome outcome =
-        destination(MdmSettings.of("127.0.0.1", closedPort, false))
+        destination(MdmSettings.of("127.0.0.1", StagedFaxes.closedPort(), false))
             .deliver(faxes.document("42", new byte[10]));
 
     assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
@@ -193,10 +159,15 @@ class MdmDestinationTest {
   }
 
   private MdmSettings settings(String location) {
+    return settings(null, null, location);
+  }
+
+  private MdmSettings settings(Duration timeout, DocumentSizeLimit limit, String location) {
     return new MdmSettings(
         "127.0.0.1",
         receiver.port(),
         false,
+        timeout,
         null,
         null,
         null,
@@ -204,8 +175,7 @@ class MdmDestinationTest {
         null,
         null,
         null,
-        null,
-        null,
+        limit,
         location);
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.testing.StagedFaxes;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -119,10 +118,7 @@ class WebhookDestinationTest {
 
   @Test
   void anUnreachableReceiverAsksToRetryLater() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = StagedFaxes.closedPort();
     WebhookDestination destination =
         new WebhookDestination(
             new WebhookSettings(
