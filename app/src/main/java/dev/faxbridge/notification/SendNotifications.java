@@ -3,6 +3,7 @@ package dev.faxbridge.notification;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.platform.WebhookSignature;
 import dev.faxbridge.tenant.TenantId;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -10,18 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -169,10 +165,10 @@ public class SendNotifications {
             .header("Content-Type", "application/json")
             .header("X-Faxbridge-Event", ReauthorizationNotices.EVENT)
             .header("X-Faxbridge-Delivery", notification.id().toString())
-            .header("X-Faxbridge-Timestamp", timestamp)
+            .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
             .header(
-                "X-Faxbridge-Signature",
-                "sha256=" + sign(who.webhookSecret(), timestamp + "." + payload))
+                WebhookSignature.HEADER,
+                WebhookSignature.of(who.webhookSecret(), timestamp, payload))
             .POST(HttpRequest.BodyPublishers.ofString(payload))
             .build();
     try {
@@ -186,17 +182,6 @@ public class SendNotifications {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NotSent("interrupted");
-    }
-  }
-
-  /** HMAC-SHA256 of {@code text} with {@code secret}, hex. */
-  static String sign(String secret, String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is always available", e);
     }
   }
 

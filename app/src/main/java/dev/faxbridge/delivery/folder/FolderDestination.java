@@ -3,6 +3,7 @@ package dev.faxbridge.delivery.folder;
 import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
+import dev.faxbridge.delivery.FaxMetadata;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.PausePoints;
@@ -126,7 +127,7 @@ public class FolderDestination implements Destination {
     sidecar.put("ringcentral", ringcentral);
     sidecar.put("from", fax.source().fromNumber());
     sidecar.put("to", fax.source().toNumber());
-    sidecar.put("receivedAt", fax.source().receivedAt().toString());
+    sidecar.put("receivedAt", FaxMetadata.timestamp(fax.source().receivedAt()));
     sidecar.put("pageCount", fax.source().pageCount());
     sidecar.put("contentType", document.document().contentType());
     sidecar.put("size", document.document().size());
