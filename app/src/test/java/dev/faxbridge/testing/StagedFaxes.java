@@ -104,7 +104,8 @@ public final class StagedFaxes {
             3,
             "application/pdf",
             null,
-            URI.create("https://media.example/content"));
+            URI.create("https://media.example/content"),
+            null);
     return new InboundFax(
         UUID.randomUUID(),
         tenant.id(),
