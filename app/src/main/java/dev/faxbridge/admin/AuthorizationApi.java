@@ -77,7 +77,7 @@ class AuthorizationApi {
       }
       connection = Optional.of(existing.id());
     }
-    String actor = OperatorAuthentication.currentActor();
+    String actor = AuditActor.current();
     ConnectLinks.NewLink link = links.create(tenant.id(), connection, actor);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("linkId", link.id().toString());
@@ -130,7 +130,7 @@ class AuthorizationApi {
     connections.remove(connection.id());
     audit.record(
         AuditKind.CONNECTION_REMOVED,
-        OperatorAuthentication.currentActor(),
+        AuditActor.current(),
         connection.tenantId().value(),
         connection.id().value(),
         null,

@@ -39,7 +39,7 @@ class OperatorApi {
     operators.create(request.username(), request.password());
     audit.record(
         AuditKind.OPERATOR_CREATED,
-        OperatorAuthentication.currentActor(),
+        AuditActor.current(),
         null,
         null,
         null,
@@ -50,8 +50,8 @@ class OperatorApi {
   @PostMapping("/{username}/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, String> createToken(@PathVariable String username, @RequestBody NewToken request) {
-    String actor = OperatorAuthentication.currentActor();
-    if (!actor.equals(OperatorAuthentication.BOOTSTRAP) && !actor.equals(username)) {
+    String actor = AuditActor.current();
+    if (!actor.equals(OperatorTokens.BOOTSTRAP) && !actor.equals(username)) {
       throw new IllegalArgumentException("An operator may create API tokens for itself only");
     }
     String token = operators.createToken(username, request.name());

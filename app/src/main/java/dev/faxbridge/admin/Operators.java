@@ -18,9 +18,6 @@ class Operators {
 
   private static final BCryptPasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
-  /** Compared against when the user does not exist, so timing does not reveal user names. */
-  private static final String NO_SUCH_USER = PASSWORDS.encode(RandomTokens.newToken());
-
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -43,12 +40,14 @@ class Operators {
   void create(String username, String password) {
     if (username == null || !username.matches("^[a-z0-9][a-z0-9._-]{1,62}$")) {
       throw new IllegalArgumentException(
-          "username must be 2 to 63 lower-case letters, digits, '.', '_' or '-', was '"
-              + username
-              + "'");
+          "username must be 2 to 63 lower-case letters, digits, '.', '_' or '-', was "
+              + (username == null || username.length() > 63
+                  ? (username == null ? "none" : username.length() + " characters")
+                  : "'" + username + "'"));
     }
-    if (password == null || password.length() < 12) {
-      throw new IllegalArgumentException("password must be at least 12 characters");
+    if (password == null || password.length() < 12 || password.length() > 72) {
+      throw new IllegalArgumentException(
+          "password must be 12 to 72 characters (BCrypt reads no further)");
     }
     if (exists(username)) {
       throw new IllegalArgumentException("An operator named '" + username + "' already exists");
@@ -65,15 +64,12 @@ class Operators {
         .update();
   }
 
-  /** The username, when the password is right. */
-  Optional<String> authenticate(String username, String password) {
-    Optional<String> hash =
-        jdbc.sql("select password_hash from operator_account where username = :u")
-            .param("u", username)
-            .query(String.class)
-            .optional();
-    boolean matches = PASSWORDS.matches(password, hash.orElse(NO_SUCH_USER));
-    return matches && hash.isPresent() ? Optional.of(username) : Optional.empty();
+  /** The operator's BCrypt password hash, to check a password against. */
+  Optional<String> passwordHash(String username) {
+    return jdbc.sql("select password_hash from operator_account where username = :u")
+        .param("u", username)
+        .query(String.class)
+        .optional();
   }
 
   /** A new API token of the operator; the only time it exists in the clear. */
@@ -85,6 +81,9 @@ class Operators {
             .optional()
             .orElseThrow(
                 () -> new IllegalArgumentException("No operator named '" + username + "'"));
+    if (name != null && name.length() > 100) {
+      throw new IllegalArgumentException("A token name is at most 100 characters");
+    }
     String token = "fbo_" + RandomTokens.newToken();
     jdbc.sql(
             """

@@ -138,7 +138,7 @@ class SyncApi {
     if (reveal != null) {
       audit.record(
           AuditKind.PHI_REVEALED,
-          OperatorAuthentication.currentActor(),
+          AuditActor.current(),
           fax.get().tenantId().value(),
           fax.get().connectionId().value(),
           id,

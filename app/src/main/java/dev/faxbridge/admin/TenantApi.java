@@ -126,7 +126,7 @@ class TenantApi {
     Tenant tenant = tenants.create(request.slug(), request.name(), interval);
     audit.record(
         AuditKind.TENANT_CREATED,
-        OperatorAuthentication.currentActor(),
+        AuditActor.current(),
         tenant.id().value(),
         null,
         null,
@@ -153,8 +153,7 @@ class TenantApi {
           "Unknown provider '" + request.provider() + "'; faxbridge connects to 'ringcentral'");
     }
     ProviderConnection connection =
-        onboarding.connectWithJwt(
-            tenant.id(), request.jwt(), OperatorAuthentication.currentActor());
+        onboarding.connectWithJwt(tenant.id(), request.jwt(), AuditActor.current());
     schedule.schedule(connection.id());
     return ConnectionView.of(connection);
   }

@@ -3,6 +3,7 @@ package dev.faxbridge.demo;
 import dev.faxbridge.admin.OperatorSettings;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.provider.ringcentral.RingCentralSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,9 +73,9 @@ class DemoConfiguration {
     if (!Files.exists(file)) {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+      FileAccess.OWNER_ONLY.write(
+          file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
-    return new OperatorSettings(Files.readString(file).trim());
+    return new OperatorSettings(Files.readString(file).trim(), configured.metricsToken());
   }
 }

@@ -33,9 +33,16 @@ public class TenantContacts {
   public record Contacts(String contactEmail, URI webhookUrl, String webhookSecret) {
 
     public Contacts {
+      if (contactEmail != null && contactEmail.length() > 254) {
+        throw new IllegalArgumentException(
+            "contactEmail is at most 254 characters, this one has " + contactEmail.length());
+      }
       if (contactEmail != null && !contactEmail.isBlank() && !contactEmail.contains("@")) {
         throw new IllegalArgumentException(
             "contactEmail must be an email address, was '" + contactEmail + "'");
+      }
+      if (webhookUrl != null && webhookUrl.toString().length() > 2048) {
+        throw new IllegalArgumentException("webhookUrl is at most 2048 characters");
       }
       if (webhookUrl != null) {
         if (!"https".equals(webhookUrl.getScheme()) && !"http".equals(webhookUrl.getScheme())) {

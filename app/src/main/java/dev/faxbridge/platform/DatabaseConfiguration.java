@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * With no {@code spring.datasource.url}, faxbridge runs its own PostgreSQL; with one, Spring Boot's
@@ -16,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
   @Bean(destroyMethod = "close")
-  EmbeddedDatabase embeddedDatabase(DatabaseSettings settings) {
-    return EmbeddedDatabase.start(settings);
+  EmbeddedDatabase embeddedDatabase(DatabaseSettings settings, Environment environment) {
+    return environment.getProperty(DatabaseSettings.ATTACH_TO_RUNNING, Boolean.class, false)
+        ? EmbeddedDatabase.attachOrStart(settings)
+        : EmbeddedDatabase.start(settings);
   }
 
   @Bean
@@ -27,6 +30,7 @@ class DatabaseConfiguration {
             .type(HikariDataSource.class)
             .url(database.jdbcUrl())
             .username(database.username())
+            .password(database.password())
             .build();
     dataSource.setPoolName("faxbridge");
     dataSource.setMaximumPoolSize(20);

@@ -18,6 +18,12 @@ public record DatabaseSettings(
     @DefaultValue("0") int port,
     @DefaultValue("faxbridge") String databaseName) {
 
+  /**
+   * Set by maintenance commands only (see {@code FaxbridgeApplication}): use the server of a
+   * faxbridge running on the same data directory instead of refusing to start beside it.
+   */
+  public static final String ATTACH_TO_RUNNING = "faxbridge.maintenance.attach-to-running-database";
+
   public DatabaseSettings {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException(

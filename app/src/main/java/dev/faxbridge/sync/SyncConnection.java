@@ -11,6 +11,8 @@ import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.FileAccess;
+import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
@@ -397,9 +399,10 @@ public class SyncConnection {
     Path partial = settings.stagingDirectory().resolve(fax.id() + ".part");
     boolean keepStaged = false;
     try {
-      Files.createDirectories(settings.stagingDirectory());
+      FileAccess.OWNER_ONLY.createDirectories(settings.stagingDirectory());
       DownloadedDocument document = alreadyStaged(fax, staged).orElse(null);
       if (document == null) {
+        FileAccess.OWNER_ONLY.createEmptyFile(partial); // the download keeps its 0600 mode
         DownloadedDocument downloaded = provider.download(connection, fax.source(), partial);
         Files.move(partial, staged, StandardCopyOption.REPLACE_EXISTING);
         document =
@@ -418,6 +421,7 @@ public class SyncConnection {
       }
       DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
       if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+        PausePoints.reach(PausePoints.DELIVERED_NOT_RECORDED);
         if (!ledger.markDelivered(
             fax.id(),
             claim,

@@ -130,6 +130,50 @@ class OperatorAuthenticationTest {
   }
 
   @Test
+  void theMetricsTokenReadsPrometheusAndNothingElse() throws Exception {
+    TestBed bed = TestBed.create(emulator, data);
+    Map<String, Object> properties = bed.properties();
+    String metrics = "metrics-scrape-token-0123456789abcdef";
+    properties.put("faxbridge.operator.metrics-token", metrics);
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      HttpResponse<String> scraped =
+          call(faxbridge, "GET", "/actuator/prometheus", "Bearer " + metrics, null);
+      assertThat(scraped.statusCode()).isEqualTo(200);
+      assertThat(scraped.body()).contains("jvm_");
+      assertThat(
+              call(
+                      faxbridge,
+                      "GET",
+                      "/actuator/prometheus",
+                      "Bearer " + FaxbridgeInstance.OPERATOR_TOKEN,
+                      null)
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(call(faxbridge, "GET", "/api/tenants", "Bearer " + metrics, null).statusCode())
+          .isEqualTo(403);
+      assertThat(
+              call(faxbridge, "GET", "/actuator/metrics", "Bearer " + metrics, null).statusCode())
+          .isEqualTo(403);
+      assertThat(
+              call(
+                      faxbridge,
+                      "POST",
+                      "/api/tenants",
+                      "Bearer " + metrics,
+                      "{\"slug\":\"x\",\"name\":\"x\"}")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              faxbridge
+                  .bean(JdbcClient.class)
+                  .sql("select count(*) from tenant")
+                  .query(Long.class)
+                  .single())
+          .isZero();
+    }
+  }
+
+  @Test
   void withNoOperatorAndNoBootstrapTokenTheApiIsClosed() throws Exception {
     TestBed bed = TestBed.create(emulator, data);
     Map<String, Object> properties = bed.properties();
@@ -148,7 +192,6 @@ class OperatorAuthenticationTest {
     properties.put("faxbridge.demo.enabled", "true");
     properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
     properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
-    properties.put("spring.datasource.username", "postgres");
     properties.put("server.port", "0");
     properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
     properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());

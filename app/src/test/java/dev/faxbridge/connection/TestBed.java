@@ -38,7 +38,6 @@ public record TestBed(
   public Map<String, Object> properties() {
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", databaseUrl);
-    properties.put("spring.datasource.username", "postgres");
     properties.put("server.port", String.valueOf(port));
     properties.put("db-scheduler.enabled", "false");
     properties.put("faxbridge.ringcentral.client-id", app.clientId());

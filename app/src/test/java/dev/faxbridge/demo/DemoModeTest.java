@@ -54,7 +54,6 @@ class DemoModeTest {
     properties.put("faxbridge.demo.sync-interval", "5s");
     properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
     properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
-    properties.put("spring.datasource.username", "postgres");
     properties.put("server.port", "0");
     properties.put("db-scheduler.polling-interval", "200ms");
     properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());

@@ -63,6 +63,10 @@ public final class FaxbridgeInstance implements AutoCloseable {
     return context.getBean(type);
   }
 
+  public <T> java.util.Collection<T> beans(Class<T> type) {
+    return context.getBeansOfType(type).values();
+  }
+
   public URI baseUrl() {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     return URI.create("http://127.0.0.1:" + port);

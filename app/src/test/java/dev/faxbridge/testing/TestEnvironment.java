@@ -26,7 +26,6 @@ public record TestEnvironment(
   public Map<String, Object> properties() {
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", databaseUrl);
-    properties.put("spring.datasource.username", "postgres");
     properties.put("server.port", "0");
     properties.put("db-scheduler.enabled", "false");
     properties.put("faxbridge.ringcentral.client-id", app.clientId());

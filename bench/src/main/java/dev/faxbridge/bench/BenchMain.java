@@ -72,6 +72,9 @@ public final class BenchMain {
       if (s.runs("latency")) {
         bench.latency();
       }
+      if (s.runs("crash")) {
+        bench.crash(); // last: it paces the emulator's downloads for its own purpose
+      }
     }
     report.total(Duration.ofNanos(System.nanoTime() - started));
     String markdown = report.markdown();
@@ -209,6 +212,30 @@ public final class BenchMain {
     progress(
         "latency: p50 " + Report.millis(result.p50()) + ", p99 " + Report.millis(result.p99()));
     report.latency(result);
+  }
+
+  private void crash() {
+    progress("crash: " + s.crashTrials() + " kills, seed " + s.crashSeed());
+    CrashResult result =
+        new CrashRun(
+                s.faxbridgeJar(),
+                s.faxbridgeHeap(),
+                emulator,
+                faxbridgeApp,
+                postgres,
+                work.resolve("crash"),
+                s.crashSeed())
+            .run(CrashTrial.cycle(s.crashTrials()));
+    progress(
+        "crash: lost "
+            + result.lost()
+            + ", duplicated "
+            + result.duplicated()
+            + ", rewritten "
+            + result.rewritten()
+            + ", longest resume "
+            + seconds(result.maxResume()));
+    report.crash(result);
   }
 
   private void progress(String message) {

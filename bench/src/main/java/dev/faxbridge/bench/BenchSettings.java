@@ -27,7 +27,9 @@ import java.util.Set;
  * @param workDirectory databases, faxbridge logs, delivered files (emptied first)
  * @param report where the Markdown report goes
  * @param parts which parts run: {@code drain}, {@code scale}, {@code memory}, {@code latency} (all
- *     by default)
+ *     by default), and {@code crash}, the crash suite, only when named
+ * @param crashTrials kills of the crash suite (see {@link CrashRun})
+ * @param crashSeed seed of the crash suite's random kill moments
  */
 record BenchSettings(
     int tenants,
@@ -44,7 +46,9 @@ record BenchSettings(
     Path faxbridgeJar,
     Path workDirectory,
     Path report,
-    Set<String> parts) {
+    Set<String> parts,
+    int crashTrials,
+    long crashSeed) {
 
   static BenchSettings defaults() {
     return new BenchSettings(
@@ -66,14 +70,16 @@ record BenchSettings(
         Path.of("app/target/faxbridge.jar"),
         Path.of("bench/target/bench-run"),
         Path.of("bench/target/benchmark-report.md"),
-        Set.of("drain", "scale", "memory", "latency"));
+        Set.of("drain", "scale", "memory", "latency"),
+        25,
+        20261201L);
   }
 
   /**
    * Defaults overridden by {@code --tenants=4 --mailboxes=2 --faxes-per-mailbox=100
    * --window-seconds=6 --penalty-seconds=6 --scale-tenants=1000,5000 --scale-seconds=90
    * --document-mb=200 --faxbridge-jar=... --work-dir=... --report=...
-   * --parts=drain,scale,memory,latency}.
+   * --parts=drain,scale,memory,latency,crash --trials=25 --seed=20261201}.
    */
   static BenchSettings parse(String[] args) {
     BenchSettings s = defaults();
@@ -98,6 +104,8 @@ record BenchSettings(
             case "work-dir" -> s.withPaths(s.faxbridgeJar, Path.of(v), s.report);
             case "report" -> s.withPaths(s.faxbridgeJar, s.workDirectory, Path.of(v));
             case "parts" -> s.withParts(Set.of(v.split(",")));
+            case "trials" -> s.withCrash(Integer.parseInt(v), s.crashSeed);
+            case "seed" -> s.withCrash(s.crashTrials, Long.parseLong(v));
             default -> throw new IllegalArgumentException("unknown argument --" + kv[0]);
           };
     }
@@ -130,7 +138,9 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        parts);
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   BenchSettings withTiming(Duration window, Duration penalty) {
@@ -149,7 +159,9 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        parts);
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   BenchSettings withScale(List<Integer> scaleTenants, Duration scaleMeasurement) {
@@ -168,7 +180,9 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        parts);
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   BenchSettings withDocument(long documentBytes) {
@@ -187,7 +201,9 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        parts);
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   BenchSettings withPaths(Path faxbridgeJar, Path workDirectory, Path report) {
@@ -206,7 +222,9 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        parts);
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   BenchSettings withParts(Set<String> parts) {
@@ -225,7 +243,30 @@ record BenchSettings(
         faxbridgeJar,
         workDirectory,
         report,
-        Set.copyOf(parts));
+        Set.copyOf(parts),
+        crashTrials,
+        crashSeed);
+  }
+
+  BenchSettings withCrash(int crashTrials, long crashSeed) {
+    return new BenchSettings(
+        tenants,
+        mailboxes,
+        faxesPerMailbox,
+        window,
+        penalty,
+        latencies,
+        scaleTenants,
+        scaleMeasurement,
+        faxbridgeHeap,
+        documentBytes,
+        documentHeap,
+        faxbridgeJar,
+        workDirectory,
+        report,
+        parts,
+        crashTrials,
+        crashSeed);
   }
 
   boolean runs(String part) {

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class FaxbridgeProcess implements AutoCloseable {
 
   static final String OPERATOR_TOKEN = "bench-operator-token-0123456789abcdef";
-  private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+  // Generous: on a busy shared machine a Spring Boot start can take minutes.
+  private static final Duration STARTUP_LIMIT = Duration.ofSeconds(300);
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Process process;
@@ -69,6 +70,24 @@ final class FaxbridgeProcess implements AutoCloseable {
       ClientApp app,
       Path directory,
       boolean push) {
+    return start(
+        jar, List.of("-Xmx" + heap), databaseUrl, emulator, app, directory, push, Map.of());
+  }
+
+  /**
+   * As above, with JVM options of the caller's choice ({@code -Xmx...} among them), and {@code
+   * overrides} (property name to value) replacing or adding to the settings given by default: the
+   * crash suite shares one inbox and keyset between nodes and arms pause points this way.
+   */
+  static FaxbridgeProcess start(
+      Path jar,
+      List<String> jvmOptions,
+      String databaseUrl,
+      RingCentralEmulator emulator,
+      ClientApp app,
+      Path directory,
+      boolean push,
+      Map<String, String> overrides) {
     try {
       Files.createDirectories(directory);
       int port = freePort();
@@ -88,9 +107,10 @@ final class FaxbridgeProcess implements AutoCloseable {
       if (push) {
         properties.put("faxbridge.push.public-base-url", "http://127.0.0.1:" + port);
       }
+      properties.putAll(overrides);
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("-Xmx" + heap);
+      command.addAll(jvmOptions);
       command.add("-jar");
       command.add(jar.toAbsolutePath().toString());
       properties.forEach((k, v) -> command.add("--" + k + "=" + v));
@@ -98,7 +118,7 @@ final class FaxbridgeProcess implements AutoCloseable {
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       FaxbridgeProcess faxbridge =
           new FaxbridgeProcess(process, URI.create("http://127.0.0.1:" + port), directory);
@@ -111,6 +131,10 @@ final class FaxbridgeProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  Path directory() {
+    return directory;
   }
 
   Path inbox() {
@@ -219,6 +243,24 @@ final class FaxbridgeProcess implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * Kills faxbridge with SIGKILL, as a power cut or the OOM killer would, and waits for its end.
+   */
+  void kill() {
+    try {
+      if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("faxbridge " + process.pid() + " outlived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Stops faxbridge (SIGTERM, then SIGKILL after 30 s). */

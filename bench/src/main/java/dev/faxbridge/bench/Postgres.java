@@ -12,7 +12,10 @@ import java.time.Duration;
 
 /**
  * The benchmark's PostgreSQL server, one database per faxbridge process, so each run starts from an
- * empty schema. Runs beside faxbridge, as an external server would; its CPU is not faxbridge's.
+ * empty schema. Runs beside faxbridge, as an external server would; its CPU is not faxbridge's. Not
+ * durable, stated here and in docs/benchmarks.md: fsync and synchronous commit are off (as
+ * faxbridge's own test database, unlike its default embedded server), so the figures leave out the
+ * commit latency of a durable server.
  */
 final class Postgres implements AutoCloseable {
 
@@ -30,6 +33,8 @@ final class Postgres implements AutoCloseable {
               .setCleanDataDirectory(true)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
+              .setServerConfig("fsync", "off")
+              .setServerConfig("synchronous_commit", "off")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start());
     } catch (IOException e) {

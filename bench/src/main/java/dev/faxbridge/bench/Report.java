@@ -205,6 +205,52 @@ final class Report {
             millis(r.max())));
   }
 
+  void crash(CrashResult r) {
+    line("");
+    line("## Crash suite (SIGKILL of real faxbridge processes)");
+    line("");
+    line(
+        "One clinic, two mailboxes, "
+            + r.faxes()
+            + " fax documents arriving during the run; downloads paced at 4 per 2-s window;"
+            + " an external PostgreSQL; random kill moments from seed "
+            + r.seed()
+            + ".");
+    line("");
+    line(
+        "| Trials (kills) | Kill points | Lost | Duplicated | Rewritten | Resume, max | Over 30 s |");
+    line("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+    StringBuilder points = new StringBuilder();
+    r.killsByPoint()
+        .forEach((point, n) -> points.append(points.isEmpty() ? "" : ", ").append(point + " " + n));
+    line(
+        "| "
+            + r.kills().size()
+            + " | "
+            + points
+            + " | "
+            + r.lost()
+            + " | "
+            + r.duplicated()
+            + " | "
+            + r.rewritten()
+            + " | "
+            + seconds(r.maxResume())
+            + " | "
+            + r.resumesOver(CrashRun.RESUME_LIMIT)
+            + " |");
+    line("");
+    line(
+        "Resume = restart (or, with two nodes, the kill) to the clinic's next listing in the"
+            + " emulator's log; "
+            + r.resumes().size()
+            + " measured.");
+    if (r.stall() != null) {
+      line("");
+      line("**Stopped early:** " + r.stall() + ".");
+    }
+  }
+
   static String millis(Duration d) {
     return d.toMillis() + " ms";
   }

@@ -42,11 +42,11 @@ final class ContentEndpoint {
         store
             .find(mailbox.accountId(), mailbox.extensionId(), MessageEndpoints.messageId(call))
             .orElseThrow(() -> PlatformError.notFound("messageId"));
-    if (!fax.hasContent()
-        || !call.pathVariable("attachmentId").equals(Long.toString(fax.attachmentId()))) {
-      throw PlatformError.notFound("attachmentId");
-    }
-    StoredDocument document = fax.document();
+    StoredAttachment attachment =
+        fax.attachment(call.pathVariable("attachmentId"))
+            .filter(a -> fax.hasContent())
+            .orElseThrow(() -> PlatformError.notFound("attachmentId"));
+    StoredDocument document = attachment.document();
     long size = document.size();
     Optional<ByteRange> range = ByteRange.parse(call.header("Range"), size);
     String disposition =
@@ -57,7 +57,7 @@ final class ContentEndpoint {
         "Content-Disposition",
         disposition
             + "; filename=\""
-            + (filename != null ? filename : MessageJson.fileName(fax))
+            + (filename != null ? filename : MessageJson.fileName(fax, attachment))
             + "\"");
     call.header("Accept-Ranges", "bytes");
     long start = range.map(ByteRange::start).orElse(0L);

@@ -194,7 +194,8 @@ final class ControlEndpoints {
             receivedAt == null ? null : Instant.parse(receivedAt),
             text(body, "contentType", InboundFaxSpec.PDF),
             body.path("minimumSize").asLong(0),
-            text(body, "senderName", null));
+            text(body, "senderName", null),
+            body.path("attachments").asInt(1));
     FaxMessage fax =
         emu.deliverFax(call.pathVariable("accountId"), call.pathVariable("extensionId"), spec);
     ObjectNode json = Json.object();
@@ -205,6 +206,14 @@ final class ControlEndpoints {
     json.put("contentType", fax.contentType());
     json.put("pageCount", fax.pageCount());
     json.put("sha256", fax.sha256());
+    ArrayNode attachments = json.putArray("attachments");
+    for (FaxMessage.Attachment a : fax.attachments()) {
+      ObjectNode attachment = attachments.addObject();
+      attachment.put("attachmentId", a.id());
+      attachment.put("size", a.size());
+      attachment.put("pageCount", a.pageCount());
+      attachment.put("sha256", a.sha256());
+    }
     call.respond(201, json);
   }
 

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Renders fax documents into a private temporary directory: PDFs through {@link PdfFax}, TIFFs
- * (CCITT G4) through {@link TiffFax}. Rendering depends only on the message id, the page count, the
- * receive time and the requested minimum size, so the same fax always has the same bytes.
+ * (CCITT G4) through {@link TiffFax}. Rendering depends only on the seed (a message or attachment
+ * id), the page count, the receive time and the requested minimum size, so the same fax always has
+ * the same bytes.
  */
 final class FaxDocuments implements AutoCloseable {
 
@@ -31,19 +32,19 @@ final class FaxDocuments implements AutoCloseable {
     }
   }
 
-  StoredDocument render(long messageId, InboundFaxSpec spec, Instant receivedAt) {
+  StoredDocument render(long seed, InboundFaxSpec spec, Instant receivedAt) {
     boolean tiff = spec.contentType().equals(InboundFaxSpec.TIFF);
-    Path file = directory.resolve(messageId + (tiff ? ".tif" : ".pdf"));
+    Path file = directory.resolve(seed + (tiff ? ".tif" : ".pdf"));
     try {
       if (tiff) {
-        TiffFax.write(file, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
+        TiffFax.write(file, seed, spec.pageCount(), receivedAt, spec.minimumSize());
       } else {
-        PdfFax.write(file, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
+        PdfFax.write(file, seed, spec.pageCount(), receivedAt, spec.minimumSize());
       }
       return new StoredDocument(
           file, Files.size(file), spec.contentType(), sha256(file), spec.pageCount());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot render fax document " + messageId, e);
+      throw new UncheckedIOException("cannot render fax document " + seed, e);
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.faxbridge.emulator;
 
 import java.net.URI;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders a fax as the spec's {@code GetMessageInfoResponse}: numeric ids, {@code extensionId} as a
- * string, the attachment {@code uri} absolute on the media base URL.
+ * string, one attachment per document with its {@code uri} absolute on the media base URL, {@code
+ * faxPageCount} the pages of all documents.
  */
 final class MessageJson {
 
@@ -39,23 +41,24 @@ final class MessageJson {
     json.put("creationTime", Json.time(fax.creationTime()));
     json.put("readStatus", fax.readStatus());
     json.put("priority", "Normal");
+    ArrayNode attachments = json.putArray("attachments");
     if (fax.hasContent()) {
-      ObjectNode attachment = json.putArray("attachments").addObject();
-      attachment.put("id", fax.attachmentId());
-      attachment.put("uri", media + path(fax) + "/content/" + fax.attachmentId());
-      attachment.put("type", "RenderedDocument");
-      attachment.put("contentType", fax.document().contentType());
-      attachment.put("size", fax.document().size());
-      attachment.put("fileName", fileName(fax));
-    } else {
-      json.putArray("attachments");
+      for (StoredAttachment stored : fax.attachments()) {
+        ObjectNode attachment = attachments.addObject();
+        attachment.put("id", stored.id());
+        attachment.put("uri", media + path(fax) + "/content/" + stored.id());
+        attachment.put("type", "RenderedDocument");
+        attachment.put("contentType", stored.document().contentType());
+        attachment.put("size", stored.document().size());
+        attachment.put("fileName", fileName(fax, stored));
+      }
     }
     json.put("direction", "Inbound");
     json.put("availability", fax.availability());
     json.put("subject", fax.from());
     json.put("messageStatus", "Received");
     json.put("faxResolution", "High");
-    json.put("faxPageCount", fax.document().pageCount());
+    json.put("faxPageCount", fax.pageCount());
     json.put("lastModifiedTime", Json.time(fax.lastModifiedTime()));
     return json;
   }
@@ -70,7 +73,11 @@ final class MessageJson {
     return json;
   }
 
-  static String fileName(StoredFax fax) {
-    return fax.id() + (fax.document().contentType().equals(InboundFaxSpec.TIFF) ? ".tif" : ".pdf");
+  /** {@code <message id>.pdf} for the first document, {@code <message id>-<n>.pdf} for the n-th. */
+  static String fileName(StoredFax fax, StoredAttachment attachment) {
+    int n = fax.attachments().indexOf(attachment) + 1;
+    String extension =
+        attachment.document().contentType().equals(InboundFaxSpec.TIFF) ? ".tif" : ".pdf";
+    return fax.id() + (n > 1 ? "-" + n : "") + extension;
   }
 }

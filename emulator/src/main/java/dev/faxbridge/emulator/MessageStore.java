@@ -64,7 +64,12 @@ final class MessageStore {
   }
 
   StoredFax deliver(Extension mailbox, InboundFaxSpec spec) {
-    StoredFax fax = render(mailbox, spec, messageIds.getAndAdd(7), attachmentIds.getAndAdd(3));
+    StoredFax fax =
+        render(
+            mailbox,
+            spec,
+            messageIds.getAndAdd(7),
+            attachmentIds.getAndAdd(3L * spec.attachments()));
     synchronized (this) {
       messages.put(fax.id(), fax);
       observer.delivered(fax, spec);
@@ -73,10 +78,13 @@ final class MessageStore {
     return fax;
   }
 
-  /** Puts back a fax recorded before a restart, with its ids; nobody is notified. */
+  /**
+   * Puts back a fax recorded before a restart, with its ids (the first attachment's; the others
+   * follow in steps of 3, as {@link #deliver} numbers them); nobody is notified.
+   */
   StoredFax restore(Extension mailbox, InboundFaxSpec spec, long id, long attachmentId) {
     messageIds.accumulateAndGet(id + 7, Math::max);
-    attachmentIds.accumulateAndGet(attachmentId + 3, Math::max);
+    attachmentIds.accumulateAndGet(attachmentId + 3L * spec.attachments(), Math::max);
     StoredFax fax = render(mailbox, spec, id, attachmentId);
     synchronized (this) {
       messages.put(id, fax);
@@ -84,9 +92,20 @@ final class MessageStore {
     return fax;
   }
 
-  private StoredFax render(Extension mailbox, InboundFaxSpec spec, long id, long attachmentId) {
+  /**
+   * The fax with its documents. The first document is rendered from the message id, as a fax with
+   * one document always was; each further one from its attachment id, so its bytes differ.
+   */
+  private StoredFax render(
+      Extension mailbox, InboundFaxSpec spec, long id, long firstAttachmentId) {
     Instant received = spec.receivedAt() != null ? spec.receivedAt() : clock.instant();
-    StoredDocument document = documents.render(id, spec, received);
+    List<StoredAttachment> attachments = new ArrayList<>();
+    for (int i = 0; i < spec.attachments(); i++) {
+      long attachmentId = firstAttachmentId + 3L * i;
+      attachments.add(
+          new StoredAttachment(
+              attachmentId, documents.render(i == 0 ? id : attachmentId, spec, received)));
+    }
     return new StoredFax(
         id,
         mailbox.accountId(),
@@ -99,8 +118,7 @@ final class MessageStore {
         received,
         "Unread",
         "Alive",
-        attachmentId,
-        document,
+        List.copyOf(attachments),
         clock.instant());
   }
 
@@ -152,7 +170,7 @@ final class MessageStore {
     StoredFax changed = fax.withAvailability(next, clock.instant());
     messages.put(id, changed);
     if (next.equals("Purged") && fax.hasContent()) {
-      documents.discard(fax.document());
+      fax.attachments().forEach(a -> documents.discard(a.document()));
     }
     observer.deleted(changed, purge);
     changeListeners.forEach(listener -> listener.accept(changed));
@@ -177,7 +195,7 @@ final class MessageStore {
         if (i >= maxPerMailbox || fax.creationTime().isBefore(oldest)) {
           messages.remove(fax.id());
           if (fax.hasContent()) {
-            documents.discard(fax.document());
+            fax.attachments().forEach(a -> documents.discard(a.document()));
           }
         }
       }

@@ -109,7 +109,8 @@ class PersistedState implements MessageStore.Observer {
         "fax",
         e -> {
           message(e, fax);
-          e.put("attachmentId", fax.attachmentId());
+          e.put("attachmentId", fax.attachments().get(0).id());
+          e.put("attachments", spec.attachments());
           e.put("from", spec.from());
           e.put("to", spec.to());
           e.put("pageCount", spec.pageCount());
@@ -220,7 +221,8 @@ class PersistedState implements MessageStore.Observer {
                 Instant.parse(text(e, "receivedAt")),
                 text(e, "contentType"),
                 e.path("minimumSize").asLong(),
-                text(e, "senderName"));
+                text(e, "senderName"),
+                e.path("attachments").asInt(1));
         if (e.has("messageId")) {
           store.restore(
               mailbox, spec, e.path("messageId").asLong(), e.path("attachmentId").asLong());

@@ -417,16 +417,29 @@ public final class RingCentralEmulator implements AutoCloseable {
   }
 
   private FaxMessage toFaxMessage(StoredFax fax) {
+    List<FaxMessage.Attachment> attachments =
+        fax.attachments().stream()
+            .map(
+                a ->
+                    new FaxMessage.Attachment(
+                        Long.toString(a.id()),
+                        a.document().size(),
+                        a.document().contentType(),
+                        a.document().pageCount(),
+                        a.document().sha256()))
+            .toList();
+    FaxMessage.Attachment first = attachments.get(0);
     return new FaxMessage(
         Long.toString(fax.id()),
-        Long.toString(fax.attachmentId()),
+        first.id(),
         fax.creationTime(),
-        fax.document().size(),
-        fax.document().contentType(),
-        fax.document().pageCount(),
+        first.size(),
+        first.contentType(),
+        fax.pageCount(),
         fax.accountId(),
         fax.extensionId(),
-        fax.document().sha256());
+        first.sha256(),
+        attachments);
   }
 
   static RateLimitGroup groupNamed(String name) {

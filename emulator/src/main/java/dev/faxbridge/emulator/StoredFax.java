@@ -1,12 +1,15 @@
 package dev.faxbridge.emulator;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * One inbound fax in a mailbox. Immutable: changes (read status, availability) replace the record
- * and move {@code lastModifiedTime}. {@code changedAt} is when the store last changed it on the
- * emulator clock (its arrival, for a fax delivered with a past receive time): message sync compares
- * it with the sync time, so a back-dated fax still counts as new.
+ * One inbound fax in a mailbox, with one document per attachment (usually one). Immutable: changes
+ * (read status, availability) replace the record and move {@code lastModifiedTime}. {@code
+ * changedAt} is when the store last changed it on the emulator clock (its arrival, for a fax
+ * delivered with a past receive time): message sync compares it with the sync time, so a back-dated
+ * fax still counts as new.
  */
 record StoredFax(
     long id,
@@ -20,8 +23,7 @@ record StoredFax(
     Instant lastModifiedTime,
     String readStatus,
     String availability,
-    long attachmentId,
-    StoredDocument document,
+    List<StoredAttachment> attachments,
     Instant changedAt) {
 
   StoredFax withReadStatus(String status, Instant now) {
@@ -37,8 +39,7 @@ record StoredFax(
         now,
         status,
         availability,
-        attachmentId,
-        document,
+        attachments,
         now);
   }
 
@@ -55,9 +56,17 @@ record StoredFax(
         now,
         readStatus,
         value,
-        attachmentId,
-        document,
+        attachments,
         now);
+  }
+
+  /** The fax's pages: those of all its documents. */
+  int pageCount() {
+    return attachments.stream().mapToInt(a -> a.document().pageCount()).sum();
+  }
+
+  Optional<StoredAttachment> attachment(String id) {
+    return attachments.stream().filter(a -> Long.toString(a.id()).equals(id)).findFirst();
   }
 
   boolean hasContent() {

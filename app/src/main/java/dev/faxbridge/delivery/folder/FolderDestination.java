@@ -4,7 +4,10 @@ import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.InboundFax;
+import dev.faxbridge.platform.FileAccess;
+import dev.faxbridge.platform.PausePoints;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -27,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * SHA-256, its document beside it with the right size) is recognised and reported as delivered
  * without touching either file, so a retry after a crash between the sidecar's rename and the
  * ledger's commit neither rewrites the pair nor hands it to the EHR twice. Temporary files start
- * with a dot and end in {@code .tmp}; consumers ignore them.
+ * with a dot and end in {@code .tmp}; consumers ignore them. Files and folders are created with the
+ * {@link FolderSettings#group} access: the owner's only unless an importer's group is configured.
  */
 @Component
 public class FolderDestination implements Destination {
@@ -36,11 +40,13 @@ public class FolderDestination implements Destination {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final FolderSettings settings;
+  private final FileAccess access;
   private final JsonMapper json =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   FolderDestination(FolderSettings settings) {
     this.settings = settings;
+    this.access = FileAccess.ownerAndGroup(settings.group());
   }
 
   @Override
@@ -59,12 +65,16 @@ public class FolderDestination implements Destination {
       if (alreadyDelivered(sidecar, target, key, document)) {
         return new DeliveryOutcome.Delivered(settings.root().relativize(sidecar).toString());
       }
-      Files.createDirectories(folder);
-      Path documentTemp = folder.resolve("." + key + "." + extension + ".tmp");
-      Files.copy(document.document().path(), documentTemp, StandardCopyOption.REPLACE_EXISTING);
+      access.createDirectories(folder);
+      Path documentTemp =
+          access.createEmptyFile(folder.resolve("." + key + "." + extension + ".tmp"));
+      try (OutputStream out = Files.newOutputStream(documentTemp, StandardOpenOption.WRITE)) {
+        Files.copy(document.document().path(), out);
+      }
       force(documentTemp);
       move(documentTemp, target);
-      Path sidecarTemp = folder.resolve("." + key + ".json.tmp");
+      PausePoints.reach(PausePoints.DOCUMENT_RENAMED);
+      Path sidecarTemp = access.createEmptyFile(folder.resolve("." + key + ".json.tmp"));
       Files.write(
           sidecarTemp, json.writeValueAsBytes(sidecar(document, target.getFileName().toString())));
       force(sidecarTemp);

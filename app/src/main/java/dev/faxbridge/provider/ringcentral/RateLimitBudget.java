@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.ProviderException;
 import io.micrometer.core.instrument.Counter;
@@ -122,6 +123,7 @@ final class RateLimitBudget {
               what + " would wait " + wait + " for " + group.tag() + " rate-limit budget", wait);
         }
         waited = true;
+        PausePoints.reach(PausePoints.PACED_WAIT);
         try {
           wait(Math.max(1, Math.min(wait.toMillis(), 1_000)));
         } catch (InterruptedException e) {

@@ -116,6 +116,40 @@ class FolderDestinationTest {
   }
 
   @Test
+  void anImportersGroupCanReadTheDocumentsWhenConfigured() throws Exception {
+    String group =
+        Files.readAttributes(root, java.nio.file.attribute.PosixFileAttributes.class)
+            .group()
+            .getName();
+    FolderDestination destination = new FolderDestination(new FolderSettings(root, group));
+
+    destination.deliver(document(fax("7"), pdfOfSize(1000)));
+
+    for (Path path : allFiles()) {
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(path)))
+          .isEqualTo("rw-r-----");
+      assertThat(
+              Files.readAttributes(path, java.nio.file.attribute.PosixFileAttributes.class)
+                  .group()
+                  .getName())
+          .isEqualTo(group);
+    }
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(root.resolve("riverside"))))
+        .isEqualTo("rwxr-x---");
+  }
+
+  @Test
+  void anUnknownImporterGroupIsRefusedByName() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new FolderDestination(new FolderSettings(root, "no-such-group-here")))
+        .hasMessageContaining("no-such-group-here");
+  }
+
+  @Test
   void anUnwritableFolderAsksToRetryLaterWithTheReason() throws Exception {
     Files.writeString(root.resolve("riverside"), "not a directory");
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
