@@ -1,7 +1,10 @@
 package dev.faxbridge.admin;
 
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.sync.Backfill;
@@ -16,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operator's handles on the sync engine: dead letters (list, retry), back-fill from a date, the
  * retention warning, and each tenant's acknowledgement at the source. Answers carry ids, states and
- * reasons, never phone numbers.
+ * reasons; phone numbers only masked, or in the clear to an operator who asks (audited).
  */
 @RestController
 class SyncApi {
@@ -44,6 +48,8 @@ class SyncApi {
   private final SourceAcknowledgements acknowledgements;
   private final Tenants tenants;
   private final Connections connections;
+  private final FaxLedger ledger;
+  private final AuditTrail audit;
 
   SyncApi(
       DeadLetters deadLetters,
@@ -51,16 +57,23 @@ class SyncApi {
       RetentionWatch retention,
       SourceAcknowledgements acknowledgements,
       Tenants tenants,
-      Connections connections) {
+      Connections connections,
+      FaxLedger ledger,
+      AuditTrail audit) {
     this.deadLetters = deadLetters;
     this.backfill = backfill;
     this.retention = retention;
     this.acknowledgements = acknowledgements;
     this.tenants = tenants;
     this.connections = connections;
+    this.ledger = ledger;
+    this.audit = audit;
   }
 
-  /** A ledger row as the operator sees it: where it came from and how far it got, no PHI. */
+  /**
+   * A ledger row as the operator sees it: where it came from and how far it got. Phone numbers are
+   * masked to their last two digits unless revealed ({@link #fax}).
+   */
   record FaxView(
       String id,
       String tenantId,
@@ -72,8 +85,14 @@ class SyncApi {
       int attempts,
       String lastError,
       Instant receivedAt,
-      Instant nextAttemptAt) {
+      Instant nextAttemptAt,
+      String fromNumber,
+      String toNumber) {
     static FaxView of(InboundFax fax) {
+      return of(fax, false);
+    }
+
+    static FaxView of(InboundFax fax, boolean reveal) {
       return new FaxView(
           fax.id().toString(),
           fax.tenantId().toString(),
@@ -85,7 +104,54 @@ class SyncApi {
           fax.attempts(),
           fax.lastError(),
           fax.source().receivedAt(),
-          fax.nextAttemptAt());
+          fax.nextAttemptAt(),
+          reveal ? fax.source().fromNumber() : mask(fax.source().fromNumber()),
+          reveal ? fax.source().toNumber() : mask(fax.source().toNumber()));
+    }
+
+    static String mask(String number) {
+      if (number == null) {
+        return null;
+      }
+      return number.length() <= 4 ? "***" : "***" + number.substring(number.length() - 2);
+    }
+  }
+
+  /**
+   * One ledger row. {@code reveal=phoneNumbers} answers its phone numbers in the clear and records
+   * which operator asked in the audit trail; without it they are masked.
+   */
+  @GetMapping("/api/faxes/{faxId}")
+  ResponseEntity<?> fax(
+      @PathVariable String faxId, @RequestParam(name = "reveal", required = false) String reveal) {
+    UUID id = faxId(faxId);
+    if (reveal != null && !reveal.equals("phoneNumbers")) {
+      throw new IllegalArgumentException("reveal can only be 'phoneNumbers', was '" + reveal + "'");
+    }
+    Optional<InboundFax> fax = ledger.find(id);
+    if (fax.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.NOT_FOUND, "No fax " + faxId + " in the ledger"));
+    }
+    if (reveal != null) {
+      audit.record(
+          AuditKind.PHI_REVEALED,
+          AuditActor.current(),
+          fax.get().tenantId().value(),
+          fax.get().connectionId().value(),
+          id,
+          Map.of("revealed", "phoneNumbers"));
+    }
+    return ResponseEntity.ok(FaxView.of(fax.get(), reveal != null));
+  }
+
+  private static UUID faxId(String faxId) {
+    try {
+      return UUID.fromString(faxId);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("A fax id is a UUID, was '" + faxId + "'");
     }
   }
 
@@ -97,12 +163,7 @@ class SyncApi {
 
   @PostMapping("/api/dead-letters/{faxId}/retry")
   ResponseEntity<?> retry(@PathVariable String faxId) {
-    UUID id;
-    try {
-      id = UUID.fromString(faxId);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("A fax id is a UUID, was '" + faxId + "'");
-    }
+    UUID id = faxId(faxId);
     return deadLetters
         .retry(id, OPERATOR)
         .<ResponseEntity<?>>map(fax -> ResponseEntity.accepted().body(FaxView.of(fax)))

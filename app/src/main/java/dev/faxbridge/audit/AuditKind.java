@@ -26,5 +26,9 @@ public enum AuditKind {
   FAX_RETRIED,
   FAX_ACKNOWLEDGED,
   FAX_ACKNOWLEDGEMENT_FAILED,
-  FAX_ACKNOWLEDGEMENT_ABANDONED
+  FAX_ACKNOWLEDGEMENT_ABANDONED,
+  /** An operator asked for a fax's phone numbers in the clear. */
+  PHI_REVEALED,
+  /** The daily purge deleted ledger rows and audit events past their retention. */
+  RETENTION_PURGED
 }

@@ -2,6 +2,7 @@ package dev.faxbridge.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,10 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Appends to and reads the audit trail. The table refuses updates and deletes. */
+/**
+ * Appends to and reads the audit trail. The table refuses updates and deletes, except the deletes
+ * of {@link #purgeBefore}, the retention purge.
+ */
 @Repository
 public class AuditTrail {
 
@@ -46,6 +50,19 @@ public class AuditTrail {
         .param("fax", faxId)
         .param("detail", json.writeValueAsString(detail))
         .update();
+  }
+
+  /**
+   * Deletes the events that occurred before {@code cutoff}, through the database function that is
+   * the only way past the append-only trigger.
+   *
+   * @return how many events were deleted
+   */
+  public long purgeBefore(Instant cutoff) {
+    return jdbc.sql("select purge_audit_events(:cutoff)")
+        .param("cutoff", Timestamp.from(cutoff))
+        .query(Long.class)
+        .single();
   }
 
   public List<AuditEvent> forTenant(UUID tenantId) {

@@ -1,6 +1,7 @@
 package dev.faxbridge.fax;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.tenant.TenantId;
@@ -12,21 +13,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The fax ledger in PostgreSQL. */
+/**
+ * The fax ledger in PostgreSQL. Phone numbers are PHI: they are stored sealed with the row's id as
+ * associated data ({@code from_number_sealed}, {@code to_number_sealed}) and opened only when a row
+ * is read back for delivery or for an operator who asks.
+ */
 @Repository
 public class FaxLedger {
 
+  private static final Logger log = LoggerFactory.getLogger(FaxLedger.class);
+
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final SecretBox secrets;
 
-  FaxLedger(JdbcClient jdbc, Clock clock) {
+  FaxLedger(JdbcClient jdbc, Clock clock, SecretBox secrets) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   /**
@@ -43,7 +56,7 @@ public class FaxLedger {
         jdbc.sql(
                 """
                 insert into inbound_fax (id, tenant_id, connection_id, provider_account_id, mailbox_id,
-                    message_id, attachment_id, state, received_at, from_number, to_number, page_count,
+                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed, page_count,
                     content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
                     discovered_at)
                 values (:id, :tenant, :connection, :account, :mailbox, :message, :attachment, 'DISCOVERED',
@@ -59,8 +72,8 @@ public class FaxLedger {
             .param("message", fax.messageId())
             .param("attachment", fax.attachmentId())
             .param("received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
-            .param("from", fax.fromNumber())
-            .param("to", fax.toNumber())
+            .param("from", seal(fax.fromNumber(), id))
+            .param("to", seal(fax.toNumber(), id))
             .param("pages", fax.pageCount())
             .param("type", fax.contentType())
             .param("size", fax.declaredSize())
@@ -108,21 +121,21 @@ public class FaxLedger {
         .param("connection", connection.value())
         .param("now", Timestamp.from(clock.instant()))
         .param("limit", limit)
-        .query(FaxLedger::map)
+        .query(this::map)
         .list();
   }
 
   public Optional<InboundFax> find(UUID id) {
     return jdbc.sql("select * from inbound_fax where id = :id")
         .param("id", id)
-        .query(FaxLedger::map)
+        .query(this::map)
         .optional();
   }
 
   public List<InboundFax> forTenant(TenantId tenant) {
     return jdbc.sql("select * from inbound_fax where tenant_id = :tenant order by received_at")
         .param("tenant", tenant.value())
-        .query(FaxLedger::map)
+        .query(this::map)
         .list();
   }
 
@@ -282,7 +295,7 @@ public class FaxLedger {
         .param("connection", connection.value())
         .param("now", Timestamp.from(clock.instant()))
         .param("limit", limit)
-        .query(FaxLedger::map)
+        .query(this::map)
         .list();
   }
 
@@ -342,7 +355,7 @@ public class FaxLedger {
             order by received_at
             """)
         .param("tenant", tenant == null ? null : tenant.value())
-        .query(FaxLedger::map)
+        .query(this::map)
         .list();
   }
 
@@ -388,7 +401,84 @@ public class FaxLedger {
         .single();
   }
 
-  private static InboundFax map(ResultSet rs, int row) throws SQLException {
+  /**
+   * Seals the phone numbers of rows written before they were sealed, and clears the clear ones.
+   * Idempotent: a row is taken only while it still holds a clear number.
+   *
+   * @return how many rows were sealed
+   */
+  public int sealLegacyNumbers() {
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                """
+                select id, from_number, to_number from inbound_fax
+                where from_number is not null or to_number is not null
+                """)
+            .query()
+            .listOfRows();
+    int sealed = 0;
+    for (Map<String, Object> row : rows) {
+      UUID id = (UUID) row.get("id");
+      String from = (String) row.get("from_number");
+      String to = (String) row.get("to_number");
+      // Compare-and-set on the clear values, so two nodes starting at once seal each row once.
+      sealed +=
+          jdbc.sql(
+                  """
+                  update inbound_fax set from_number = null, to_number = null,
+                      from_number_sealed = :sealedFrom, to_number_sealed = :sealedTo
+                  where id = :id and from_number is not distinct from :from
+                    and to_number is not distinct from :to
+                  """)
+              .param("sealedFrom", seal(from, id))
+              .param("sealedTo", seal(to, id))
+              .param("id", id)
+              .param("from", from)
+              .param("to", to)
+              .update();
+    }
+    if (sealed > 0) {
+      log.info(
+          "Sealed the phone numbers of {} ledger rows written before they were sealed", sealed);
+    }
+    return sealed;
+  }
+
+  /**
+   * Deletes ledger rows that reached a final state (delivered, acknowledged, abandoned) before
+   * {@code cutoff}. Faxes still on their way are never purged.
+   *
+   * @return how many rows were deleted
+   */
+  public int purgeFinishedBefore(Instant cutoff) {
+    return jdbc.sql(
+            """
+            delete from inbound_fax
+            where state in ('DELIVERED', 'ACKNOWLEDGED', 'ABANDONED')
+              and coalesce(acknowledged_at, delivered_at, abandoned_at) < :cutoff
+            """)
+        .param("cutoff", Timestamp.from(cutoff))
+        .update();
+  }
+
+  /** Ids of faxes still on their way (not delivered nor abandoned). */
+  public Set<UUID> pendingIds() {
+    return Set.copyOf(
+        jdbc.sql("select id from inbound_fax where state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')")
+            .query(UUID.class)
+            .list());
+  }
+
+  private byte[] seal(String number, UUID owner) {
+    return number == null ? null : secrets.seal(number, owner.toString());
+  }
+
+  private String open(byte[] sealed, UUID owner) {
+    return sealed == null ? null : secrets.open(sealed, owner.toString());
+  }
+
+  private InboundFax map(ResultSet rs, int row) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
     ListedFax source =
         new ListedFax(
             rs.getString("provider_account_id"),
@@ -396,8 +486,8 @@ public class FaxLedger {
             rs.getString("message_id"),
             rs.getString("attachment_id"),
             rs.getTimestamp("received_at").toInstant(),
-            rs.getString("from_number"),
-            rs.getString("to_number"),
+            open(rs.getBytes("from_number_sealed"), id),
+            open(rs.getBytes("to_number_sealed"), id),
             (Integer) rs.getObject("page_count"),
             rs.getString("content_type"),
             (Long) rs.getObject("declared_size"),
@@ -407,7 +497,7 @@ public class FaxLedger {
             rs.getString("listing_defect"));
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new InboundFax(
-        rs.getObject("id", UUID.class),
+        id,
         new TenantId(rs.getObject("tenant_id", UUID.class)),
         new ConnectionId(rs.getObject("connection_id", UUID.class)),
         source,

@@ -12,6 +12,7 @@ import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.DatabaseScan;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.nio.file.Path;
@@ -190,46 +191,16 @@ class SecretsAtRestTest {
     return url.substring(url.lastIndexOf('/') + 1);
   }
 
-  /** Every text-like and binary column of every table, as text (bytea: printable bytes as is). */
   private static List<String> scanEveryColumn(JdbcClient jdbc, Set<String> secrets) {
-    List<Map<String, Object>> columns =
-        jdbc.sql(
-                """
-                select table_name, column_name, data_type from information_schema.columns
-                where table_schema = 'public'
-                  and data_type in ('text', 'character varying', 'bytea', 'jsonb', 'json', 'character')
-                """)
-            .query()
-            .listOfRows();
-    assertThat(columns).hasSizeGreaterThan(40);
     List<String> findings = new ArrayList<>();
-    for (Map<String, Object> column : columns) {
-      String table = (String) column.get("table_name");
-      String name = (String) column.get("column_name");
-      String expression =
-          column.get("data_type").equals("bytea")
-              ? "encode(\"" + name + "\", 'escape')"
-              : "\"" + name + "\"::text";
-      List<String> values =
-          jdbc.sql(
-                  "select "
-                      + expression
-                      + " from \""
-                      + table
-                      + "\" where \""
-                      + name
-                      + "\" is not null")
-              .query(String.class)
-              .list();
-      for (String value : values) {
-        for (String secret : secrets) {
-          if (value.contains(secret)) {
-            findings.add(table + "." + name + " holds a secret in the clear");
-          }
+    for (DatabaseScan.Value value : DatabaseScan.everyValue(jdbc)) {
+      for (String secret : secrets) {
+        if (value.text().contains(secret)) {
+          findings.add(value.column() + " holds a secret in the clear");
         }
-        if (JWT_SHAPE.matcher(value).find()) {
-          findings.add(table + "." + name + " holds something shaped like a JWT");
-        }
+      }
+      if (JWT_SHAPE.matcher(value.text()).find()) {
+        findings.add(value.column() + " holds something shaped like a JWT");
       }
     }
     return findings;

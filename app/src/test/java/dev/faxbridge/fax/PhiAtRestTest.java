@@ -1,0 +1,186 @@
+package dev.faxbridge.fax;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.TestBed;
+import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.retention.RetentionPurge;
+import dev.faxbridge.sync.SyncConnection;
+import dev.faxbridge.tenant.TenantId;
+import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.DatabaseScan;
+import dev.faxbridge.testing.FaxbridgeInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * PHI at rest: phone numbers are stored sealed (rows from before are sealed on start), reach the
+ * destination and an operator who asks (audited) in the clear, and records are purged once past
+ * their retention, the audit trail only through the purge.
+ */
+class PhiAtRestTest {
+
+  private static final String FROM = "+16505550100";
+  private static final String TO = "+16505550199";
+
+  private static RingCentralEmulator emulator;
+
+  @TempDir Path data;
+  private TestBed bed;
+
+  @BeforeAll
+  static void startEmulator() {
+    emulator = RingCentralEmulator.builder().start();
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void newBed() {
+    bed = TestBed.create(emulator, data);
+  }
+
+  @Test
+  void noColumnHoldsAPhoneNumberInTheClearWhileTheDestinationAndARevealingOperatorGetThem()
+      throws IOException {
+    Clinic clinic = bed.clinic("Hillcrest");
+    UUID legacy;
+    String tenant;
+    try (FaxbridgeInstance faxbridge = bed.start()) {
+      tenant = TestBed.createTenant(faxbridge, "hillcrest");
+      ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+      clinic.receiveFax(0, 1);
+      clinic.receiveFax(1, 1);
+      clinic.receiveFax(1, 2);
+      emulator.clock().advance(Duration.ofMinutes(58));
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(3);
+      assertThat(stagedFiles()).as("staged copies of delivered faxes").isEmpty();
+      // A row as written before numbers were sealed.
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      legacy = jdbc.sql("select id from inbound_fax limit 1").query(UUID.class).single();
+      jdbc.sql(
+              """
+              update inbound_fax set from_number = :from, to_number = :to,
+                  from_number_sealed = null, to_number_sealed = null where id = :id
+              """)
+          .param("from", FROM)
+          .param("to", TO)
+          .param("id", legacy)
+          .update();
+    }
+    try (FaxbridgeInstance faxbridge = bed.start()) {
+      List<String> inClear =
+          DatabaseScan.everyValue(faxbridge.bean(JdbcClient.class)).stream()
+              .filter(v -> v.text().contains("6505550100") || v.text().contains("6505550199"))
+              .map(DatabaseScan.Value::column)
+              .toList();
+      assertThat(inClear).isEmpty();
+      List<InboundFax> faxes = faxbridge.bean(FaxLedger.class).forTenant(TenantId.parse(tenant));
+      assertThat(faxes)
+          .hasSize(3)
+          .allSatisfy(fax -> assertThat(fax.source().fromNumber()).isEqualTo(FROM))
+          .allSatisfy(fax -> assertThat(fax.source().toNumber()).isEqualTo(TO));
+      try (Stream<Path> files = Files.walk(data.resolve("inbox"))) {
+        List<Path> sidecars = files.filter(f -> f.toString().endsWith(".json")).toList();
+        assertThat(sidecars).hasSize(3);
+        assertThat(Files.readString(sidecars.get(0))).contains(FROM).contains(TO);
+      }
+
+      JsonNode masked = TestBed.json(faxbridge.api("GET", "/api/faxes/" + legacy, null));
+      assertThat(masked.get("fromNumber").asString()).isEqualTo("***00");
+      assertThat(masked.get("toNumber").asString()).isEqualTo("***99");
+      assertThat(revealEvents(faxbridge)).isZero();
+      JsonNode revealed =
+          TestBed.json(faxbridge.api("GET", "/api/faxes/" + legacy + "?reveal=phoneNumbers", null));
+      assertThat(revealed.get("fromNumber").asString()).isEqualTo(FROM);
+      assertThat(revealed.get("toNumber").asString()).isEqualTo(TO);
+      assertThat(revealEvents(faxbridge)).isOne();
+      assertThat(
+              faxbridge
+                  .api("GET", "/api/faxes/" + legacy + "?reveal=everything", null)
+                  .statusCode())
+          .isEqualTo(400);
+    }
+  }
+
+  @Test
+  void theDailyPurgeDeletesFinishedLedgerRowsAndOldAuditEventsAndAuditsItself() throws IOException {
+    Clinic clinic = bed.clinic("Brookside");
+    try (FaxbridgeInstance faxbridge = bed.start()) {
+      String tenant = TestBed.createTenant(faxbridge, "brookside");
+      ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+      clinic.receiveFax(0, 1);
+      clinic.receiveFax(0, 1);
+      emulator.clock().advance(Duration.ofMinutes(58));
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(2);
+      JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
+      List<UUID> ids = jdbc.sql("select id from inbound_fax").query(UUID.class).list();
+      UUID pending = ids.get(0);
+      UUID delivered = ids.get(1);
+      jdbc.sql("update inbound_fax set state = 'FAILED' where id = :id")
+          .param("id", pending)
+          .update();
+      Path staging = Files.createDirectories(data.resolve("staging"));
+      Files.writeString(staging.resolve(pending + ".staged"), "pending");
+      Files.writeString(staging.resolve(delivered + ".staged"), "left behind by a crash");
+      assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+          .as("the audit trail refuses deletes outside the purge")
+          .hasMessageContaining("append-only");
+
+      RetentionPurge purge = faxbridge.bean(RetentionPurge.class);
+      assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(0, 0, 1));
+      assertThat(stagedFiles()).containsExactly(staging.resolve(pending + ".staged"));
+
+      long events = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+      emulator.clock().advance(Duration.ofDays(366));
+      assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(1, 0, 0));
+      assertThat(jdbc.sql("select id from inbound_fax").query(UUID.class).list())
+          .as("a fax still on its way is never purged")
+          .containsExactly(pending);
+
+      // Six years (2192 days) after the first events, they are purged; the last purge's is younger.
+      emulator.clock().advance(Duration.ofDays(6 * 365));
+      assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(0, events, 0));
+      assertThat(jdbc.sql("select kind from audit_event").query(String.class).list())
+          .containsExactly("RETENTION_PURGED", "RETENTION_PURGED");
+      assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  private static long revealEvents(FaxbridgeInstance faxbridge) {
+    return faxbridge
+        .bean(JdbcClient.class)
+        .sql(
+            "select count(*) from audit_event where kind = 'PHI_REVEALED' and actor = 'operator-api'")
+        .query(Long.class)
+        .single();
+  }
+
+  private List<Path> stagedFiles() throws IOException {
+    Path staging = data.resolve("staging");
+    if (!Files.isDirectory(staging)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(staging)) {
+      return files.toList();
+    }
+  }
+}
