@@ -24,7 +24,8 @@ public record Fault(Kind kind, int status, Duration delay) {
     MALFORMED_JSON
   }
 
-  static final Fault NONE = new Fault(Kind.NONE, 0, Duration.ZERO);
+  /** No fault: the answer goes out as it is. */
+  public static final Fault NONE = new Fault(Kind.NONE, 0, Duration.ZERO);
 
   public Fault {
     if (kind == Kind.STATUS && (status < 400 || status > 599)) {
@@ -54,18 +55,24 @@ public record Fault(Kind kind, int status, Duration delay) {
     return new Fault(Kind.MALFORMED_JSON, 0, Duration.ZERO);
   }
 
-  boolean truncates() {
+  /** Whether the body is to be cut off half-way (public for the Faxage emulator's listener). */
+  public boolean truncates() {
     return kind == Kind.TRUNCATE;
   }
 
-  byte[] rewrite(byte[] body) {
+  /** The body as sent: cut in half, with a consistent length, for {@link Kind#MALFORMED_JSON}. */
+  public byte[] rewrite(byte[] body) {
     if (kind != Kind.MALFORMED_JSON || body.length == 0) {
       return body;
     }
     return Arrays.copyOf(body, Math.max(1, body.length / 2));
   }
 
-  void write(OutputStream out, byte[] payload) throws IOException {
+  /**
+   * Writes the payload, or half of it followed by an {@link IOException} for {@link Kind#TRUNCATE},
+   * after which the listener drops the connection.
+   */
+  public void write(OutputStream out, byte[] payload) throws IOException {
     if (kind == Kind.TRUNCATE) {
       out.write(payload, 0, payload.length / 2);
       out.flush();
@@ -74,8 +81,11 @@ public record Fault(Kind kind, int status, Duration delay) {
     out.write(payload);
   }
 
-  /** Wraps a streaming body so that it stops after half of {@code length} bytes. */
-  OutputStream truncating(OutputStream out, long length) {
+  /**
+   * Wraps a streaming body so that it stops after half of {@code length} bytes with an {@link
+   * IOException}.
+   */
+  public OutputStream truncating(OutputStream out, long length) {
     long limit = length / 2;
     return new OutputStream() {
       private long written;

@@ -17,28 +17,39 @@ import java.util.stream.Stream;
 /**
  * Renders fax documents into a private temporary directory: PDFs through {@link PdfFax}, TIFFs
  * (CCITT G4) through {@link TiffFax}. Rendering depends only on the message id, the page count, the
- * receive time and the requested minimum size, so the same fax always has the same bytes.
+ * receive time and the requested minimum size, so the same fax always has the same bytes. Public so
+ * that the Faxage emulator renders its faxes the same way.
  */
-final class FaxDocuments implements AutoCloseable {
+public final class FaxDocuments implements AutoCloseable {
 
   private final Path directory;
+  private final String emulatorName;
 
   FaxDocuments() {
+    this("RingCentral emulator");
+  }
+
+  /** Documents whose pages say {@code "<emulatorName> fax <id>"}. */
+  public FaxDocuments(String emulatorName) {
+    this.emulatorName = emulatorName;
     try {
-      this.directory = Files.createTempDirectory("rc-emulator-documents");
+      this.directory = Files.createTempDirectory("emulator-documents");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  StoredDocument render(long messageId, InboundFaxSpec spec, Instant receivedAt) {
+  /** Renders the document of fax {@code messageId} as {@code spec} describes it. */
+  public StoredDocument render(long messageId, InboundFaxSpec spec, Instant receivedAt) {
     boolean tiff = spec.contentType().equals(InboundFaxSpec.TIFF);
     Path file = directory.resolve(messageId + (tiff ? ".tif" : ".pdf"));
     try {
       if (tiff) {
-        TiffFax.write(file, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
+        TiffFax.write(
+            file, emulatorName, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
       } else {
-        PdfFax.write(file, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
+        PdfFax.write(
+            file, emulatorName, messageId, spec.pageCount(), receivedAt, spec.minimumSize());
       }
       return new StoredDocument(
           file, Files.size(file), spec.contentType(), sha256(file), spec.pageCount());
@@ -47,7 +58,7 @@ final class FaxDocuments implements AutoCloseable {
     }
   }
 
-  void discard(StoredDocument document) {
+  public void discard(StoredDocument document) {
     try {
       Files.deleteIfExists(document.file());
     } catch (IOException e) {
@@ -55,6 +66,7 @@ final class FaxDocuments implements AutoCloseable {
     }
   }
 
+  /** Deletes every rendered document. */
   @Override
   public void close() {
     try (Stream<Path> files = Files.walk(directory)) {
