@@ -18,9 +18,11 @@ import java.util.HexFormat;
 /**
  * Streams a fax document to a staging file and checks it on the way: the type by its leading bytes
  * (Faxage's {@code getfax} announces none we can rely on), the length against {@code
- * Content-Length}, and the SHA-256 of exactly the bytes written. An error page, an empty answer or
- * a cut-off transfer is never taken for a fax. Nothing here knows Faxage's protocol; see
- * docs/faxage.md for where this should live once the SPI is provider-neutral.
+ * Content-Length}, that a PDF ends with its end-of-file marker (Faxage lists no document size, so
+ * this is what catches a PDF cut short with a consistent length), and the SHA-256 of exactly the
+ * bytes written. An error page, an empty answer or a cut-off transfer is never taken for a fax.
+ * Nothing here knows Faxage's protocol; see docs/faxage.md for where this should live once the SPI
+ * is provider-neutral.
  */
 final class DocumentDownload {
 
@@ -29,6 +31,11 @@ final class DocumentDownload {
 
   /** Enough leading bytes to tell the document types apart. */
   static final int HEAD = 8;
+
+  /** A PDF's {@code %%EOF} must lie within its last this many bytes (trailing whitespace, junk). */
+  private static final int TAIL = 1024;
+
+  private static final byte[] PDF_END = {'%', '%', 'E', 'O', 'F'};
 
   private DocumentDownload() {}
 
@@ -56,6 +63,8 @@ final class DocumentDownload {
     byte[] head = new byte[HEAD];
     int headLength = 0;
     long received = 0;
+    byte[] tail = new byte[TAIL];
+    int tailLength = 0;
     createOwnerOnly(target);
     try (OutputStream out =
         Files.newOutputStream(
@@ -71,6 +80,7 @@ final class DocumentDownload {
           headLength += take;
         }
         received += n;
+        tailLength = keepTail(tail, tailLength, buffer, n);
       }
     }
     if (received == 0) {
@@ -84,6 +94,10 @@ final class DocumentDownload {
     if (type == null) {
       throw new ProviderException.Unavailable(
           what + " answered " + received + " bytes that are neither a PDF nor a TIFF document");
+    }
+    if (type.equals(PDF) && !contains(tail, tailLength, PDF_END)) {
+      throw new ProviderException.Unavailable(
+          what + " answered a PDF without its end-of-file marker: the document is cut short");
     }
     if ((PDF.equals(announcedType) || TIFF.equals(announcedType)) && !type.equals(announcedType)) {
       throw new ProviderException.Unavailable(
@@ -104,6 +118,27 @@ final class DocumentDownload {
     } else {
       Files.createFile(target);
     }
+  }
+
+  /** Appends {@code n} bytes of {@code chunk} to the rolling {@code tail}; returns its length. */
+  private static int keepTail(byte[] tail, int tailLength, byte[] chunk, int n) {
+    if (n >= tail.length) {
+      System.arraycopy(chunk, n - tail.length, tail, 0, tail.length);
+      return tail.length;
+    }
+    int keep = Math.min(tailLength, tail.length - n);
+    System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+    System.arraycopy(chunk, 0, tail, keep, n);
+    return keep + n;
+  }
+
+  private static boolean contains(byte[] data, int length, byte[] needle) {
+    for (int i = 0; i + needle.length <= length; i++) {
+      if (Arrays.equals(data, i, i + needle.length, needle, 0, needle.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsWith(byte[] head, int... prefix) {

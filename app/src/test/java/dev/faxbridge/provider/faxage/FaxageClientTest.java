@@ -212,6 +212,16 @@ class FaxageClientTest {
   }
 
   @Test
+  void refusesAPdfCutShortWithAConsistentLength() {
+    FaxageFax fax = deliver("+15551230001", "+15559870001", 2, null);
+    faxage.injectFault(FaultRule.once("POST", "getfax", Fault.malformedJson()));
+
+    assertThatThrownBy(() -> client().getfax(login, fax.recvid(), staging.resolve("half")))
+        .isInstanceOf(ProviderException.Unavailable.class)
+        .hasMessageContaining("cut short");
+  }
+
+  @Test
   void refusesADocumentThatIsNeitherPdfNorTiff() {
     FaxageFax fax = deliver("+15551230001", "+15559870001", 1, null);
     faxage.replaceDocument(

@@ -121,19 +121,29 @@ final class FaxageListener implements HttpHandler {
     }
   }
 
-  /** The raw document, streamed from disk; a truncation fault cuts it off half-way. */
+  /**
+   * The raw document, streamed from disk. A truncation fault cuts it off half-way; a "malformed"
+   * fault sends its first half with a consistent length, as a store holding a partial file would.
+   */
   private static void stream(
       HttpExchange exchange, HttpsFaxEndpoint.Answer.Document answer, Fault fault)
       throws IOException {
-    long length = answer.document().size();
+    long size = answer.document().size();
+    boolean cutShort = fault.kind() == Fault.Kind.MALFORMED_JSON;
+    long length = cutShort ? size / 2 : size;
     exchange.getResponseHeaders().set("Content-Type", answer.document().contentType());
     exchange.sendResponseHeaders(200, length);
     OutputStream out = exchange.getResponseBody();
     if (fault.truncates()) {
       out = fault.truncating(out, length);
     }
-    try (OutputStream body = out) {
-      Files.copy(answer.document().file(), body);
+    try (OutputStream body = out;
+        InputStream in = Files.newInputStream(answer.document().file())) {
+      if (cutShort) {
+        body.write(in.readNBytes((int) length));
+      } else {
+        in.transferTo(body);
+      }
     }
   }
 
