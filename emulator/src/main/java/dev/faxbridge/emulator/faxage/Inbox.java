@@ -103,21 +103,18 @@ final class Inbox implements AutoCloseable {
     return Optional.of(account);
   }
 
-  FaxageFax deliver(String company, InboundFaxSpec spec) {
-    Received fax;
-    synchronized (this) {
-      if (users.keySet().stream().noneMatch(k -> k.startsWith(company + "\u0000"))) {
-        throw new IllegalArgumentException("no company " + company);
-      }
-      Instant at = spec.receivedAt() == null ? clock.instant() : spec.receivedAt();
-      fax = new Received(nextRecvid++, company, at, spec);
+  /**
+   * Stores a fax with the next {@code recvid}. Deliveries are serialized (rendering included), so
+   * faxes become visible in ascending id order and a listing never shows a gap that fills later.
+   */
+  synchronized FaxageFax deliver(String company, InboundFaxSpec spec) {
+    if (users.keySet().stream().noneMatch(k -> k.startsWith(company + "\u0000"))) {
+      throw new IllegalArgumentException("no company " + company);
     }
-    // Rendering takes a while; the fax becomes visible only once its document exists.
-    StoredDocument document = documents.render(fax.recvid, fax.spec, fax.receivedAt);
-    synchronized (this) {
-      fax.document = document;
-      faxes.put(fax.recvid, fax);
-    }
+    Instant at = spec.receivedAt() == null ? clock.instant() : spec.receivedAt();
+    Received fax = new Received(nextRecvid++, company, at, spec);
+    fax.document = documents.render(fax.recvid, fax.spec, fax.receivedAt);
+    faxes.put(fax.recvid, fax);
     return fax.snapshot();
   }
 
