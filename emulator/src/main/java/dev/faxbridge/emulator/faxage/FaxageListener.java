@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.Faults;
+import dev.faxbridge.emulator.FormEncoding;
 import dev.faxbridge.emulator.RequestLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -160,17 +160,7 @@ final class FaxageListener implements HttpHandler {
   /** The form's fields, first value per name. */
   static Map<String, String> decode(String raw) {
     Map<String, String> result = new LinkedHashMap<>();
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      result.putIfAbsent(name, value);
-    }
+    FormEncoding.decode(raw).forEach((name, values) -> result.put(name, values.get(0)));
     return result;
   }
 }
