@@ -184,18 +184,7 @@ final class ControlEndpoints {
   }
 
   private void deliverFax(HttpCall call) {
-    JsonNode body = call.json();
-    String receivedAt = text(body, "receivedAt", null);
-    InboundFaxSpec spec =
-        new InboundFaxSpec(
-            required(body, "from"),
-            required(body, "to"),
-            body.path("pageCount").asInt(1),
-            receivedAt == null ? null : Instant.parse(receivedAt),
-            text(body, "contentType", InboundFaxSpec.PDF),
-            body.path("minimumSize").asLong(0),
-            text(body, "senderName", null),
-            body.path("attachments").asInt(1));
+    InboundFaxSpec spec = ControlRequests.inboundFax(call.json());
     FaxMessage fax =
         emu.deliverFax(call.pathVariable("accountId"), call.pathVariable("extensionId"), spec);
     ObjectNode json = Json.object();
@@ -234,22 +223,7 @@ final class ControlEndpoints {
   }
 
   private void injectFault(HttpCall call) {
-    JsonNode body = call.json();
-    Fault.Kind kind = Fault.Kind.valueOf(required(body, "kind"));
-    Fault fault =
-        new Fault(
-            kind,
-            body.path("status").asInt(0),
-            Duration.ofMillis(body.path("delayMs").asLong(0)),
-            text(body, "field", null),
-            text(body, "value", null));
-    emu.injectFault(
-        new FaultRule(
-            text(body, "method", "*"),
-            text(body, "path", "*"),
-            fault,
-            body.path("times").asInt(1),
-            body.path("probability").asDouble(1.0)));
+    emu.injectFault(ControlRequests.faultRule(call.json()));
     call.respondEmpty(204);
   }
 
@@ -261,16 +235,7 @@ final class ControlEndpoints {
 
   /** {@code {"advance": "PT1H"}} moves forward; {@code {"set": "2026-11-27T10:00:00Z"}} jumps. */
   private void moveTime(HttpCall call) {
-    JsonNode body = call.json();
-    String advance = text(body, "advance", null);
-    String set = text(body, "set", null);
-    if (advance != null) {
-      emu.clock().advance(Duration.parse(advance));
-    } else if (set != null) {
-      emu.clock().set(Instant.parse(set));
-    } else {
-      throw new IllegalArgumentException("give \"advance\" (ISO duration) or \"set\" (instant)");
-    }
+    ControlRequests.moveClock(emu.clock(), call.json());
     time(call);
   }
 
@@ -364,15 +329,10 @@ final class ControlEndpoints {
   }
 
   private static String text(JsonNode body, String name, String defaultValue) {
-    JsonNode node = body.path(name);
-    return node.isMissingNode() || node.isNull() ? defaultValue : node.asString();
+    return ControlRequests.text(body, name, defaultValue);
   }
 
   private static String required(JsonNode body, String name) {
-    String value = text(body, name, null);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("\"" + name + "\" is required");
-    }
-    return value;
+    return ControlRequests.required(body, name);
   }
 }

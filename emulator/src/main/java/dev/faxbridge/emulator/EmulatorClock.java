@@ -16,7 +16,8 @@ public final class EmulatorClock extends Clock {
   private final Clock base;
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-  EmulatorClock(Clock base) {
+  /** A clock that starts at {@code base} and moves on from it; both emulators use one. */
+  public EmulatorClock(Clock base) {
     this.base = base;
   }
 

@@ -1,7 +1,9 @@
 package dev.faxbridge.emulator;
 
+import dev.faxbridge.emulator.faxage.FaxageEmulatorMain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -jar faxbridge-emulator-*-exec.jar [--port 8090] [--media-port 8091] [--fax-every PT30S]
  *     [--state ./data/emulator]
+ * java -jar faxbridge-emulator-*-exec.jar faxage [options of FaxageEmulatorMain]
  * </pre>
  *
  * Prints the app's client id and secret and each clinic's JWT: this is a local test double, and a
@@ -24,6 +27,10 @@ public final class EmulatorMain {
   private EmulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && args[0].equals("faxage")) {
+      FaxageEmulatorMain.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int port = 8090;
     int mediaPort = 8091;
     Duration faxEvery = Duration.ZERO;

@@ -32,7 +32,8 @@ public record Fault(Kind kind, int status, Duration delay, String field, String 
     DAMAGED_RECORD
   }
 
-  static final Fault NONE = new Fault(Kind.NONE, 0, Duration.ZERO);
+  /** No fault: the answer goes out as it is. */
+  public static final Fault NONE = new Fault(Kind.NONE, 0, Duration.ZERO);
 
   public Fault(Kind kind, int status, Duration delay) {
     this(kind, status, delay, null, null);
@@ -83,11 +84,12 @@ public record Fault(Kind kind, int status, Duration delay, String field, String 
   }
 
   /** Whether the body stops half-way (closed at once, or after a stall). */
-  boolean truncates() {
+  public boolean truncates() {
     return kind == Kind.TRUNCATE || kind == Kind.STALL;
   }
 
-  byte[] rewrite(byte[] body) {
+  /** The body as sent: cut in half for {@link Kind#MALFORMED_JSON}, damaged for a record fault. */
+  public byte[] rewrite(byte[] body) {
     if (body.length == 0) {
       return body;
     }
@@ -123,7 +125,11 @@ public record Fault(Kind kind, int status, Duration delay, String field, String 
     }
   }
 
-  void write(OutputStream out, byte[] payload) throws IOException {
+  /**
+   * Writes the payload, or half of it (after a stall for {@link Kind#STALL}) followed by an {@link
+   * IOException} for a truncating fault, after which the listener drops the connection.
+   */
+  public void write(OutputStream out, byte[] payload) throws IOException {
     if (truncates()) {
       out.write(payload, 0, payload.length / 2);
       out.flush();
@@ -145,8 +151,11 @@ public record Fault(Kind kind, int status, Duration delay, String field, String 
     }
   }
 
-  /** Wraps a streaming body so that it stops after half of {@code length} bytes. */
-  OutputStream truncating(OutputStream out, long length) {
+  /**
+   * Wraps a streaming body so that it stops after half of {@code length} bytes with an {@link
+   * IOException}.
+   */
+  public OutputStream truncating(OutputStream out, long length) {
     long limit = length / 2;
     return new OutputStream() {
       private long written;

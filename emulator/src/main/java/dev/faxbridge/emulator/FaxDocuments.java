@@ -18,28 +18,38 @@ import java.util.stream.Stream;
  * Renders fax documents into a private temporary directory: PDFs through {@link PdfFax}, TIFFs
  * (CCITT G4) through {@link TiffFax}. Rendering depends only on the seed (a message or attachment
  * id), the page count, the receive time and the requested minimum size, so the same fax always has
- * the same bytes.
+ * the same bytes. Public so that the Faxage emulator renders its faxes the same way.
  */
-final class FaxDocuments implements AutoCloseable {
+public final class FaxDocuments implements AutoCloseable {
 
   private final Path directory;
+  private final String emulatorName;
 
   FaxDocuments() {
+    this("RingCentral emulator");
+  }
+
+  /** Documents whose pages say {@code "<emulatorName> fax <id>"}. */
+  public FaxDocuments(String emulatorName) {
+    this.emulatorName = emulatorName;
     try {
-      this.directory = Files.createTempDirectory("rc-emulator-documents");
+      this.directory = Files.createTempDirectory("emulator-documents");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  StoredDocument render(long seed, InboundFaxSpec spec, Instant receivedAt) {
+  /**
+   * Renders the document seeded by {@code seed} (a message or attachment id) as {@code spec} says.
+   */
+  public StoredDocument render(long seed, InboundFaxSpec spec, Instant receivedAt) {
     boolean tiff = spec.contentType().equals(InboundFaxSpec.TIFF);
     Path file = directory.resolve(seed + (tiff ? ".tif" : ".pdf"));
     try {
       if (tiff) {
-        TiffFax.write(file, seed, spec.pageCount(), receivedAt, spec.minimumSize());
+        TiffFax.write(file, emulatorName, seed, spec.pageCount(), receivedAt, spec.minimumSize());
       } else {
-        PdfFax.write(file, seed, spec.pageCount(), receivedAt, spec.minimumSize());
+        PdfFax.write(file, emulatorName, seed, spec.pageCount(), receivedAt, spec.minimumSize());
       }
       return new StoredDocument(
           file, Files.size(file), spec.contentType(), sha256(file), spec.pageCount());
@@ -48,7 +58,7 @@ final class FaxDocuments implements AutoCloseable {
     }
   }
 
-  void discard(StoredDocument document) {
+  public void discard(StoredDocument document) {
     try {
       Files.deleteIfExists(document.file());
     } catch (IOException e) {
@@ -56,6 +66,7 @@ final class FaxDocuments implements AutoCloseable {
     }
   }
 
+  /** Deletes every rendered document. */
   @Override
   public void close() {
     try (Stream<Path> files = Files.walk(directory)) {

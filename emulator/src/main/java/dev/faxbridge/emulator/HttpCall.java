@@ -6,9 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,21 +198,6 @@ final class HttpCall {
   }
 
   private static Map<String, List<String>> decode(String raw) {
-    Map<String, List<String>> result = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return result;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name =
-          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value =
-          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      result.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-    }
-    return result;
+    return FormEncoding.decode(raw);
   }
 }

@@ -38,7 +38,7 @@ final class Listener implements HttpHandler {
       Directory directory,
       Faults faults,
       RateLimits rateLimits,
-      RequestLog requestLog,
+      RequestLog<LoggedRequest> requestLog,
       Function<HttpCall, String> authSubject) {}
 
   Listener(

@@ -35,7 +35,13 @@ final class PdfFax {
 
   private PdfFax() {}
 
-  static void write(Path file, long messageId, int pages, Instant receivedAt, long minimumSize)
+  static void write(
+      Path file,
+      String emulatorName,
+      long messageId,
+      int pages,
+      Instant receivedAt,
+      long minimumSize)
       throws IOException {
     try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
       PDResources resources = new PDResources();
@@ -49,7 +55,7 @@ final class PdfFax {
         try (OutputStream out = contents.createOutputStream()) {
           out.write(
               text(
-                      "RingCentral emulator fax " + messageId,
+                      emulatorName + " fax " + messageId,
                       "Page " + i + " of " + pages,
                       "Received " + Json.time(receivedAt))
                   .getBytes(StandardCharsets.US_ASCII));
@@ -60,7 +66,7 @@ final class PdfFax {
       Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
       created.setTimeInMillis(receivedAt.toEpochMilli());
       document.getDocumentInformation().setCreationDate(created);
-      document.getDocumentInformation().setProducer("faxbridge RingCentral emulator");
+      document.getDocumentInformation().setProducer("faxbridge " + emulatorName);
       byte[] id = Long.toString(messageId).getBytes(StandardCharsets.US_ASCII);
       COSArray ids = new COSArray();
       ids.add(new COSString(id));

@@ -3,20 +3,24 @@ package dev.faxbridge.emulator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every request both listeners received, in arrival order. Thread-safe. */
-final class RequestLog {
+/**
+ * Every request an emulator received, in arrival order. Thread-safe. Public so that the Faxage
+ * emulator ({@code dev.faxbridge.emulator.faxage}) keeps its log the same way; {@code T} is each
+ * emulator's own record of a request.
+ */
+public final class RequestLog<T> {
 
-  private final List<LoggedRequest> entries = new ArrayList<>();
+  private final List<T> entries = new ArrayList<>();
 
-  synchronized void add(LoggedRequest request) {
+  public synchronized void add(T request) {
     entries.add(request);
   }
 
-  synchronized List<LoggedRequest> entries() {
+  public synchronized List<T> entries() {
     return List.copyOf(entries);
   }
 
-  synchronized void clear() {
+  public synchronized void clear() {
     entries.clear();
   }
 }

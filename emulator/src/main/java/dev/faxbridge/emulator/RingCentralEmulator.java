@@ -57,7 +57,7 @@ public final class RingCentralEmulator implements AutoCloseable {
   private final MessageStore store;
   private final Faults faults = new Faults(42);
   private final RateLimits rateLimits;
-  private final RequestLog requestLog = new RequestLog();
+  private final RequestLog<LoggedRequest> requestLog = new RequestLog<>();
   private final Subscriptions subscriptions;
   private final List<Route> platformRoutes;
   private final List<Route> mediaRoutes;

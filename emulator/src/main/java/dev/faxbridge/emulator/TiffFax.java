@@ -30,7 +30,13 @@ final class TiffFax {
 
   private TiffFax() {}
 
-  static void write(Path file, long messageId, int pages, Instant receivedAt, long minimumSize)
+  static void write(
+      Path file,
+      String emulatorName,
+      long messageId,
+      int pages,
+      Instant receivedAt,
+      long minimumSize)
       throws IOException {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("tiff");
     if (!writers.hasNext()) {
@@ -45,7 +51,7 @@ final class TiffFax {
       writer.prepareWriteSequence(null);
       for (int i = 1; i <= pages; i++) {
         writer.writeToSequence(
-            new IIOImage(page(messageId, i, pages, receivedAt), null, null), param);
+            new IIOImage(page(emulatorName, messageId, i, pages, receivedAt), null, null), param);
       }
       writer.endWriteSequence();
     } finally {
@@ -60,7 +66,8 @@ final class TiffFax {
     }
   }
 
-  private static BufferedImage page(long messageId, int page, int pages, Instant receivedAt) {
+  private static BufferedImage page(
+      String emulatorName, long messageId, int page, int pages, Instant receivedAt) {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_BINARY);
     Graphics2D g = image.createGraphics();
     try {
@@ -68,7 +75,7 @@ final class TiffFax {
       g.fillRect(0, 0, WIDTH, HEIGHT);
       g.setColor(Color.BLACK);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
-      g.drawString("RingCentral emulator fax " + messageId, 150, 200);
+      g.drawString(emulatorName + " fax " + messageId, 150, 200);
       g.drawString("Page " + page + " of " + pages, 150, 260);
       g.drawString("Received " + Json.time(receivedAt), 150, 320);
     } finally {
