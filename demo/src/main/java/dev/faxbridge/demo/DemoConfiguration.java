@@ -55,7 +55,8 @@ class DemoConfiguration {
         Duration.ofMinutes(5),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
-        1000);
+        1000,
+        null);
   }
 
   /** The configured operator token, or one generated once and kept in the demo's state. */

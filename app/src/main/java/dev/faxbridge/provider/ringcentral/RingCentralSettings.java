@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout TCP connect timeout
  * @param requestTimeout how long one API call may take (downloads: until the first byte)
  * @param pageSize records asked for per message-store page (the platform's maximum is 1000)
+ * @param jwtAudience the platform address JWT credentials are issued for, when faxbridge reaches
+ *     the platform through a gateway or proxy at {@code serverUrl}; unset, it is {@code serverUrl}
  */
 @ConfigurationProperties("faxbridge.ringcentral")
 public record RingCentralSettings(
@@ -28,7 +30,8 @@ public record RingCentralSettings(
     @DefaultValue("5m") Duration tokenRefreshMargin,
     @DefaultValue("10s") Duration connectTimeout,
     @DefaultValue("60s") Duration requestTimeout,
-    @DefaultValue("1000") int pageSize) {
+    @DefaultValue("1000") int pageSize,
+    URI jwtAudience) {
 
   public RingCentralSettings {
     if (pageSize < 1 || pageSize > 1000) {
@@ -41,6 +44,11 @@ public record RingCentralSettings(
               + " emulator), was "
               + serverUrl);
     }
+  }
+
+  /** The platform address ({@code host[:port]}) a clinic's JWT credential must be made for. */
+  public String audienceAuthority() {
+    return (jwtAudience == null ? serverUrl : jwtAudience).getAuthority();
   }
 
   /** Fails with a message naming the missing setting when the app is not configured. */
@@ -66,6 +74,8 @@ public record RingCentralSettings(
         + clientId
         + ", serverUrl="
         + serverUrl
+        + ", jwtAudience="
+        + jwtAudience
         + ", mediaUrls="
         + mediaUrls
         + "]";

@@ -253,6 +253,7 @@ class RingCentralClientTest {
         Duration.ofMinutes(5),
         Duration.ofSeconds(5),
         Duration.ofSeconds(10),
-        1000);
+        1000,
+        null);
   }
 }
