@@ -1,5 +1,6 @@
 package dev.faxbridge;
 
+import dev.faxbridge.doctor.Doctor;
 import dev.faxbridge.platform.KeysetRotation;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.platform.SecretReencryption;
@@ -22,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code keyset rotate}: reads a keyset on stdin, prints it with a new primary key;
  *   <li>{@code secrets reencrypt [--property=value...]}: re-seals every stored secret with the
  *       configured keyset's primary key;
- *   <li>{@code keyset retire-old}: reads a keyset on stdin, prints it with its primary key only.
+ *   <li>{@code keyset retire-old}: reads a keyset on stdin, prints it with its primary key only;
+ *   <li>{@code doctor [--property=value...]}: checks the settings and the live parts, prints a
+ *       checklist, exits non-zero when a check fails.
  * </ul>
  */
 @SpringBootApplication
@@ -46,6 +49,9 @@ public class FaxbridgeApplication {
       System.out.println(
           "Re-encrypted " + reencrypt(Arrays.copyOfRange(args, 2, args.length)) + " secrets");
       return;
+    }
+    if (args.length >= 1 && args[0].equals("doctor")) {
+      System.exit(Doctor.run(System.out, Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(FaxbridgeApplication.class, args);
   }

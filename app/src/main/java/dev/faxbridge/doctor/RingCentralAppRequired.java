@@ -4,6 +4,7 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.provider.ringcentral.RingCentralSettings;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,15 @@ class RingCentralAppRequired implements InitializingBean {
     if (settings.clientId() != null && !settings.clientId().isBlank()) {
       return;
     }
-    long ringCentral =
-        connections.all().stream()
-            .filter(connection -> connection.provider() == Provider.RINGCENTRAL)
-            .count();
+    long ringCentral;
+    try {
+      ringCentral =
+          connections.all().stream()
+              .filter(connection -> connection.provider() == Provider.RINGCENTRAL)
+              .count();
+    } catch (BadSqlGrammarException noSchemaYet) {
+      return; // doctor on a database not migrated yet: it reports that itself
+    }
     if (ringCentral > 0) {
       throw new WrongSetting(
           "faxbridge.ringcentral.client-id, faxbridge.ringcentral.client-secret",

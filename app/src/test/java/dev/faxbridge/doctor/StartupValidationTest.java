@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * faxbridge started with one wrong setting prints one block naming the setting, its value (secrets
@@ -80,7 +80,8 @@ class StartupValidationTest {
   void aStagingDirectoryOpenToOtherUsersStopsStartup(CapturedOutput output) throws IOException {
     Path staging = Files.createDirectory(data.resolve("open-staging"));
     Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxrwxrwx"));
-    Run run = startInProcess(output, Map.of("faxbridge.sync.staging-directory", staging.toString()));
+    Run run =
+        startInProcess(output, Map.of("faxbridge.sync.staging-directory", staging.toString()));
 
     run.assertStoppedWith(
         "faxbridge.sync.staging-directory = " + staging, "chmod o-rwx " + staging);
@@ -88,7 +89,8 @@ class StartupValidationTest {
 
   @Test
   void aPublicUrlThatClinicsWouldOpenOverPlainHttpStopsStartup(CapturedOutput output) {
-    Run run = startInProcess(output, Map.of("faxbridge.connect.public-url", "http://fax.example.com"));
+    Run run =
+        startInProcess(output, Map.of("faxbridge.connect.public-url", "http://fax.example.com"));
 
     run.assertStoppedWith("faxbridge.connect.public-url = http://fax.example.com", "https");
   }
@@ -127,7 +129,9 @@ class StartupValidationTest {
    */
   private Run startInProcess(CapturedOutput output, Map<String, String> wrong) {
     assertThatThrownBy(
-            () -> SpringApplication.run(FaxbridgeApplication.class, arguments(wrong).toArray(String[]::new)))
+            () ->
+                SpringApplication.run(
+                    FaxbridgeApplication.class, arguments(wrong).toArray(String[]::new)))
         .isInstanceOf(WrongSetting.class);
     return new Run(1, output.getAll());
   }

@@ -90,6 +90,15 @@ class RingCentralConfiguration {
   }
 
   @Bean
+  RingCentralAppProbe ringCentralAppProbe(
+      RingCentralSettings settings,
+      ConnectSettings connect,
+      RingCentralClient client,
+      RingCentralSession session) {
+    return new RingCentralAppProbe(settings, connect, client, session);
+  }
+
+  @Bean
   RefreshIdleTokens refreshIdleTokens(
       Connections connections, RingCentralSession session, TokenSettings settings, Clock clock) {
     return new RefreshIdleTokens(connections, session, settings, clock);
