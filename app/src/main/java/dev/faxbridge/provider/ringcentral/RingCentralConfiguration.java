@@ -13,7 +13,9 @@ import dev.faxbridge.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +55,13 @@ class RingCentralConfiguration {
   @Bean
   RateLimitBudget rateLimitBudget(Clock clock, RateLimitSettings settings, MeterRegistry metrics) {
     return new RateLimitBudget(clock, settings, metrics);
+  }
+
+  /** Every tenant's rate-limit meters from the first scrape on. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> rateLimitMetersFromTheStart(
+      RateLimitBudget budget, Tenants tenants) {
+    return ready -> tenants.all().forEach(tenant -> budget.registerMeters(tenant.slug()));
   }
 
   @Bean
