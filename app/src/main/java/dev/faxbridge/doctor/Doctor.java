@@ -5,8 +5,8 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.folder.FolderSettings;
 import dev.faxbridge.platform.DatabaseSettings;
-import dev.faxbridge.platform.SealedColumn;
-import dev.faxbridge.platform.SecretBox;
+import dev.faxbridge.platform.SecretReencryption;
+import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.provider.ringcentral.AppCheck;
 import dev.faxbridge.provider.ringcentral.RingCentralAppProbe;
 import dev.faxbridge.provider.ringcentral.RingCentralSettings;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,7 +33,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code faxbridge doctor}: the startup checks of every setting, then live checks (database
@@ -101,22 +99,36 @@ public final class Doctor {
       keysetOpensEverySealedValue(context);
     }
     RingCentralSettings ringCentral = context.getBean(RingCentralSettings.class);
-    List<ProviderConnection> connections =
-        migrated ? context.getBean(Connections.class).all() : List.of();
     if (ringCentral.clientId() != null && !ringCentral.clientId().isBlank()) {
-      RingCentralAppProbe probe = context.getBean(RingCentralAppProbe.class);
-      for (AppCheck check : probe.checkApp()) {
-        record(new Finding(check.check(), check.passed(), check.detail(), check.fix()));
-      }
-      mediaHostsReachable(ringCentral);
-      for (ProviderConnection connection : connections) {
-        AppCheck check = probe.checkConnection(connection);
-        record(new Finding(check.check(), check.passed(), check.detail(), check.fix()));
-      }
+      ringCentralChecks(
+          context.getBean(RingCentralAppProbe.class),
+          ringCentral,
+          migrated ? context.getBean(Connections.class).all() : List.of());
     }
     dropFoldersWritable(
         context.getBean(FolderSettings.class).root(),
         migrated ? context.getBean(Tenants.class).all() : List.of());
+  }
+
+  private void ringCentralChecks(
+      RingCentralAppProbe probe, RingCentralSettings settings, List<ProviderConnection> connections) {
+    try {
+      for (AppCheck check : probe.checkApp()) {
+        record(new Finding(check.check(), check.passed(), check.detail(), check.fix()));
+      }
+    } catch (ProviderException e) {
+      record(
+          Finding.failed(
+              "RingCentral reachable",
+              e.getMessage(),
+              "Check faxbridge.ringcentral.server-url and that this host reaches it."));
+      return;
+    }
+    mediaHostsReachable(settings);
+    for (ProviderConnection connection : connections) {
+      AppCheck check = probe.checkConnection(connection);
+      record(new Finding(check.check(), check.passed(), check.detail(), check.fix()));
+    }
   }
 
   private boolean databaseMigrated(DataSource dataSource) {
@@ -140,33 +152,9 @@ public final class Doctor {
   }
 
   private void keysetOpensEverySealedValue(ConfigurableApplicationContext context) {
-    JdbcClient jdbc = context.getBean(JdbcClient.class);
-    SecretBox secrets = context.getBean(SecretBox.class);
-    int opened = 0;
-    List<String> unreadable = new ArrayList<>();
-    for (SealedColumn column : context.getBeansOfType(SealedColumn.class).values()) {
-      List<Map<String, Object>> rows =
-          jdbc.sql(
-                  "select "
-                      + column.ownerColumn()
-                      + "::text as owner, "
-                      + column.ciphertextColumn()
-                      + " as sealed from "
-                      + column.table()
-                      + " where "
-                      + column.ciphertextColumn()
-                      + " is not null")
-              .query()
-              .listOfRows();
-      for (Map<String, Object> row : rows) {
-        try {
-          secrets.open((byte[]) row.get("sealed"), (String) row.get("owner"));
-          opened++;
-        } catch (RuntimeException e) {
-          unreadable.add(column.table() + " " + row.get("owner"));
-        }
-      }
-    }
+    SecretReencryption.Opened result = context.getBean(SecretReencryption.class).openAll();
+    List<String> unreadable = result.unreadable();
+    int opened = result.opened();
     if (unreadable.isEmpty()) {
       record(Finding.passed("keyset opens every sealed value", opened + " sealed values"));
     } else {

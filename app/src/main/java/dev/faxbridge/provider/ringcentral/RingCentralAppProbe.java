@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -158,19 +157,8 @@ public class RingCentralAppProbe {
   }
 
   private PlatformAnswer token(Map<String, String> form) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (settings.clientId() + ":" + settings.clientSecret())
-                    .getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(settings.serverUrl() + "/restapi/oauth/token"))
-            .timeout(settings.requestTimeout())
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(query(form)))
-            .build();
-    return send(request);
+    HttpResponse<String> response = client.postToken(form, "app check");
+    return new PlatformAnswer(response.statusCode(), PlatformError.parse(json, response.body()));
   }
 
   private PlatformAnswer send(HttpRequest request) {
