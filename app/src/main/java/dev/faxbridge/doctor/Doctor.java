@@ -111,7 +111,9 @@ public final class Doctor {
   }
 
   private void ringCentralChecks(
-      RingCentralAppProbe probe, RingCentralSettings settings, List<ProviderConnection> connections) {
+      RingCentralAppProbe probe,
+      RingCentralSettings settings,
+      List<ProviderConnection> connections) {
     try {
       for (AppCheck check : probe.checkApp()) {
         record(new Finding(check.check(), check.passed(), check.detail(), check.fix()));

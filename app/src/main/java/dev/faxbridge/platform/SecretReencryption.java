@@ -68,8 +68,8 @@ public class SecretReencryption {
   public record Opened(int opened, List<String> unreadable) {}
 
   /**
-   * Opens every sealed value without changing it: whether the configured keyset can read all that is
-   * stored. Unreadable values are named by table and owning row id.
+   * Opens every sealed value without changing it: whether the configured keyset can read all that
+   * is stored. Unreadable values are named by table and owning row id.
    */
   public Opened openAll() {
     int opened = 0;
