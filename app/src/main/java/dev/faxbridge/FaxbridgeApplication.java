@@ -1,5 +1,6 @@
 package dev.faxbridge;
 
+import dev.faxbridge.doctor.Doctor;
 import dev.faxbridge.platform.DatabaseSettings;
 import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.KeysetRotation;
@@ -27,6 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       configured keyset's primary key;
  *   <li>{@code keyset retire-old <keyset file> <new file>}: writes the keyset with its primary key
  *       only.
+ *   <li>{@code doctor [--property=value...]}: checks the settings and the live parts, prints a
+ *       checklist, exits non-zero when a check fails.
  * </ul>
  */
 @SpringBootApplication
@@ -41,6 +44,9 @@ public class FaxbridgeApplication {
       System.out.println(
           "Re-encrypted " + reencrypt(Arrays.copyOfRange(args, 2, args.length)) + " secrets");
       return;
+    }
+    if (args.length >= 1 && args[0].equals("doctor")) {
+      System.exit(Doctor.run(System.out, Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(FaxbridgeApplication.class, args);
   }

@@ -1,6 +1,7 @@
 package dev.faxbridge.admin;
 
 import dev.faxbridge.platform.RandomTokens;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -9,9 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only: when no operator exists yet, creates the operator {@code demo} with a generated
  * password and API token and prints them once on the console (never into the log), so a newcomer
- * can call the API without configuring anything.
+ * can call the API without configuring anything. Absent from the production jar, which has no demo.
  */
 @Component
+@ConditionalOnClass(name = "dev.faxbridge.demo.DemoSettings")
 class DemoOperator {
 
   private final Operators operators;

@@ -97,6 +97,16 @@ public class Connections {
   }
 
   /** Whether the account is already connected for this tenant (one connection per account). */
+  /** How many connections of a provider are in a status. */
+  public long count(Provider provider, ConnectionStatus status) {
+    return jdbc.sql(
+            "select count(*) from provider_connection where provider = :provider and status = :status")
+        .param("provider", provider.name())
+        .param("status", status.name())
+        .query(Long.class)
+        .single();
+  }
+
   public Optional<ProviderConnection> findByAccount(
       TenantId tenant, Provider provider, String externalAccountId) {
     return jdbc.sql(

@@ -5,6 +5,8 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.platform.WebhookSignature;
 import dev.faxbridge.tenant.TenantId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +17,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -57,6 +61,7 @@ public class SendNotifications {
   private final HttpClient http;
   private final TransactionTemplate ownTransaction;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<String, Counter> givenUp = new HashMap<>();
 
   SendNotifications(
       JdbcClient jdbc,
@@ -66,6 +71,7 @@ public class SendNotifications {
       AuditTrail audit,
       NotificationSettings settings,
       PlatformTransactionManager transactions,
+      MeterRegistry metrics,
       Clock clock) {
     this.jdbc = jdbc;
     this.secrets = secrets;
@@ -74,6 +80,14 @@ public class SendNotifications {
     this.audit = audit;
     this.settings = settings;
     this.clock = clock;
+    for (String channel : List.of("EMAIL", "WEBHOOK")) {
+      givenUp.put(
+          channel,
+          Counter.builder("faxbridge.notifications.failed")
+              .description("Notifications given up after their last attempt: nobody was told")
+              .tag("channel", channel.toLowerCase(Locale.ROOT))
+              .register(metrics));
+    }
     this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).build();
     // Short transactions of its own: sendDue also runs right after another transaction committed,
     // whose resources are still bound to the thread, and must never hold one across a send.
@@ -227,6 +241,10 @@ public class SendNotifications {
         givingUp ? ", giving up" : "",
         reason);
     if (givingUp) {
+      Counter counter = givenUp.get(notification.channel());
+      if (counter != null) {
+        counter.increment();
+      }
       audit.record(
           AuditKind.NOTIFICATION_FAILED,
           "faxbridge",

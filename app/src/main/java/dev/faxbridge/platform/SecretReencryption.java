@@ -47,19 +47,7 @@ public class SecretReencryption {
   }
 
   private int reencrypt(SealedColumn column) {
-    List<Map<String, Object>> rows =
-        jdbc.sql(
-                "select ctid::text as row_ref, "
-                    + column.ownerColumn()
-                    + "::text as owner, "
-                    + column.ciphertextColumn()
-                    + " as sealed from "
-                    + column.table()
-                    + " where "
-                    + column.ciphertextColumn()
-                    + " is not null for update")
-            .query()
-            .listOfRows();
+    List<Map<String, Object>> rows = sealedRows(column, " for update");
     for (Map<String, Object> row : rows) {
       String owner = (String) row.get("owner");
       byte[] resealed = secrets.seal(secrets.open((byte[]) row.get("sealed"), owner), owner);
@@ -74,6 +62,45 @@ public class SecretReencryption {
           .update();
     }
     return rows.size();
+  }
+
+  /** What {@link #openAll()} found: how many values opened, and the rows whose value did not. */
+  public record Opened(int opened, List<String> unreadable) {}
+
+  /**
+   * Opens every sealed value without changing it: whether the configured keyset can read all that
+   * is stored. Unreadable values are named by table and owning row id.
+   */
+  public Opened openAll() {
+    int opened = 0;
+    List<String> unreadable = new java.util.ArrayList<>();
+    for (SealedColumn column : columns) {
+      for (Map<String, Object> row : sealedRows(column, "")) {
+        try {
+          secrets.open((byte[]) row.get("sealed"), (String) row.get("owner"));
+          opened++;
+        } catch (RuntimeException e) {
+          unreadable.add(column.table() + " " + row.get("owner"));
+        }
+      }
+    }
+    return new Opened(opened, List.copyOf(unreadable));
+  }
+
+  private List<Map<String, Object>> sealedRows(SealedColumn column, String lock) {
+    return jdbc.sql(
+            "select ctid::text as row_ref, "
+                + column.ownerColumn()
+                + "::text as owner, "
+                + column.ciphertextColumn()
+                + " as sealed from "
+                + column.table()
+                + " where "
+                + column.ciphertextColumn()
+                + " is not null"
+                + lock)
+        .query()
+        .listOfRows();
   }
 
   public List<SealedColumn> columns() {

@@ -1,6 +1,8 @@
 package dev.faxbridge.sync;
 
 import dev.faxbridge.sync.SyncReport.Outcome;
+import dev.faxbridge.tenant.Tenant;
+import dev.faxbridge.tenant.Tenants;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,42 +22,52 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncMetrics {
 
+  private static final String DEAD_LETTERS = "faxbridge.faxes.dead.letters";
+  private static final String DEAD_LETTERS_DESCRIPTION = "Abandoned faxes waiting for an operator";
+  private static final String OLDEST_AT_RISK = "faxbridge.retention.oldest.at.risk.age.seconds";
+  private static final String OLDEST_AT_RISK_DESCRIPTION =
+      "Age of the oldest fax not yet safely delivered, against the retention window";
+
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> oldestUndeliveredAge = new ConcurrentHashMap<>();
 
-  SyncMetrics(MeterRegistry registry) {
+  private final Tenants tenants;
+
+  SyncMetrics(MeterRegistry registry, Tenants tenants) {
     this.registry = registry;
+    this.tenants = tenants;
+  }
+
+  /** Every tenant's meters at zero from the first scrape on, not from its first fax. */
+  @EventListener(ApplicationReadyEvent.class)
+  void registerKnownTenants() {
+    for (Tenant tenant : tenants.all()) {
+      String slug = tenant.slug();
+      deliveredCounter(slug);
+      latencyTimer(slug);
+      failedCounter(slug);
+      abandonedCounter(slug);
+      for (Outcome outcome : Outcome.values()) {
+        syncTimer(slug, outcome);
+      }
+      gauge(deadLetters, DEAD_LETTERS, DEAD_LETTERS_DESCRIPTION, slug);
+      gauge(oldestUndeliveredAge, OLDEST_AT_RISK, OLDEST_AT_RISK_DESCRIPTION, slug);
+    }
   }
 
   /** A fax reached its destination {@code latency} after the provider received it. */
   void delivered(String tenant, Duration latency) {
-    Counter.builder("faxbridge.faxes.delivered")
-        .description("Faxes delivered to their destination")
-        .tag("tenant", tenant)
-        .register(registry)
-        .increment();
-    Timer.builder("faxbridge.faxes.delivery.latency")
-        .description("From the fax's arrival at the provider to its delivery")
-        .tag("tenant", tenant)
-        .register(registry)
-        .record(latency.isNegative() ? Duration.ZERO : latency);
+    deliveredCounter(tenant).increment();
+    latencyTimer(tenant).record(latency.isNegative() ? Duration.ZERO : latency);
   }
 
   void failed(String tenant) {
-    Counter.builder("faxbridge.faxes.failed")
-        .description("Failed delivery attempts that will be retried")
-        .tag("tenant", tenant)
-        .register(registry)
-        .increment();
+    failedCounter(tenant).increment();
   }
 
   void abandoned(String tenant) {
-    Counter.builder("faxbridge.faxes.abandoned")
-        .description("Faxes given up and moved to the dead letters")
-        .tag("tenant", tenant)
-        .register(registry)
-        .increment();
+    abandonedCounter(tenant).increment();
   }
 
   /** Faxes that only a layered re-read found: the provider indexed them after their window. */
@@ -75,22 +89,48 @@ class SyncMetrics {
   }
 
   void syncFinished(String tenant, Outcome outcome, Duration took) {
-    Timer.builder("faxbridge.sync.duration")
+    syncTimer(tenant, outcome).record(took);
+  }
+
+  private Counter deliveredCounter(String tenant) {
+    return Counter.builder("faxbridge.faxes.delivered")
+        .description("Faxes delivered to their destination")
+        .tag("tenant", tenant)
+        .register(registry);
+  }
+
+  private Timer latencyTimer(String tenant) {
+    return Timer.builder("faxbridge.faxes.delivery.latency")
+        .description("From the fax's arrival at the provider to its delivery")
+        .tag("tenant", tenant)
+        .register(registry);
+  }
+
+  private Counter failedCounter(String tenant) {
+    return Counter.builder("faxbridge.faxes.failed")
+        .description("Failed delivery attempts that will be retried")
+        .tag("tenant", tenant)
+        .register(registry);
+  }
+
+  private Counter abandonedCounter(String tenant) {
+    return Counter.builder("faxbridge.faxes.abandoned")
+        .description("Faxes given up and moved to the dead letters")
+        .tag("tenant", tenant)
+        .register(registry);
+  }
+
+  private Timer syncTimer(String tenant, Outcome outcome) {
+    return Timer.builder("faxbridge.sync.duration")
         .description("Duration of one sync of one connection")
         .tag("tenant", tenant)
         .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-        .register(registry)
-        .record(took);
+        .register(registry);
   }
 
   /** The tenant's current number of dead letters (abandoned faxes). */
   void deadLetters(String tenant, long count) {
-    gauge(
-            deadLetters,
-            "faxbridge.faxes.dead.letters",
-            "Abandoned faxes waiting for an operator",
-            tenant)
-        .set(count);
+    gauge(deadLetters, DEAD_LETTERS, DEAD_LETTERS_DESCRIPTION, tenant).set(count);
   }
 
   /**
@@ -98,11 +138,7 @@ class SyncMetrics {
    * since its oldest mailbox cursor); compare with RingCentral's retention window.
    */
   void oldestAtRiskAge(String tenant, Duration age) {
-    gauge(
-            oldestUndeliveredAge,
-            "faxbridge.retention.oldest.at.risk.age.seconds",
-            "Age of the oldest fax not yet safely delivered, against the retention window",
-            tenant)
+    gauge(oldestUndeliveredAge, OLDEST_AT_RISK, OLDEST_AT_RISK_DESCRIPTION, tenant)
         .set(age.toSeconds());
   }
 

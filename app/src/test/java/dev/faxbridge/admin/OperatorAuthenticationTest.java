@@ -7,8 +7,6 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.FaxbridgeInstance;
-import dev.faxbridge.testing.TestDatabase;
-import dev.faxbridge.testing.TestKeyset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,17 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -183,32 +177,6 @@ class OperatorAuthenticationTest {
 
       assertThat(answer.statusCode()).isEqualTo(401);
       assertThat(answer.body()).contains("The operator API is closed");
-    }
-  }
-
-  @Test
-  void demoModePrintsTheOperatorCredentialsItGenerated(CapturedOutput output) throws Exception {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("faxbridge.demo.enabled", "true");
-    properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
-    properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
-    properties.put("server.port", "0");
-    properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
-    properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
-    properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
-    try (FaxbridgeInstance demo = FaxbridgeInstance.start(properties)) {
-      Matcher password = Pattern.compile("password:\\s+(\\S+)").matcher(output.getOut());
-      Matcher token = Pattern.compile("API token:\\s+(\\S+)").matcher(output.getOut());
-      assertThat(password.find()).isTrue();
-      assertThat(token.find()).isTrue();
-
-      assertThat(call(demo, "GET", "/api/tenants", "Bearer " + token.group(1), null).statusCode())
-          .isEqualTo(200);
-      assertThat(
-              call(demo, "GET", "/api/tenants", basic("demo", password.group(1)), null)
-                  .statusCode())
-          .isEqualTo(200);
-      assertThat(call(demo, "GET", "/api/tenants", null, null).statusCode()).isEqualTo(401);
     }
   }
 

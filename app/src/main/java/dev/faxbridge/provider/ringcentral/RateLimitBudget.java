@@ -55,6 +55,33 @@ final class RateLimitBudget {
     return lanes.computeIfAbsent(holder + "|" + group, key -> new Lane(group, tenantTag.get()));
   }
 
+  /**
+   * Registers the rate-limit meters of a tenant for every group at zero, so they are scraped before
+   * its first call; the lanes later find the same meters.
+   */
+  void registerMeters(String tenantTag) {
+    for (RateLimitGroup group : RateLimitGroup.values()) {
+      waitsTimer(tenantTag, group);
+      rejectionsCounter(tenantTag, group);
+    }
+  }
+
+  private Timer waitsTimer(String tenantTag, RateLimitGroup group) {
+    return Timer.builder("faxbridge.ratelimit.waits")
+        .description("Time RingCentral calls waited for rate-limit budget")
+        .tag("tenant", tenantTag)
+        .tag("group", group.tag())
+        .register(metrics);
+  }
+
+  private Counter rejectionsCounter(String tenantTag, RateLimitGroup group) {
+    return Counter.builder("faxbridge.ratelimit.rejections")
+        .description("Answers HTTP 429 from RingCentral")
+        .tag("tenant", tenantTag)
+        .tag("group", group.tag())
+        .register(metrics);
+  }
+
   /** A permit to send one request; hand it back through the lane exactly once. */
   static final class Permit {
     private boolean settled;
@@ -75,18 +102,8 @@ final class RateLimitBudget {
       this.group = group;
       this.limit = group.defaultLimit();
       this.window = settings.defaultWindow();
-      this.waits =
-          Timer.builder("faxbridge.ratelimit.waits")
-              .description("Time RingCentral calls waited for rate-limit budget")
-              .tag("tenant", tenantTag)
-              .tag("group", group.tag())
-              .register(metrics);
-      this.rejections =
-          Counter.builder("faxbridge.ratelimit.rejections")
-              .description("Answers HTTP 429 from RingCentral")
-              .tag("tenant", tenantTag)
-              .tag("group", group.tag())
-              .register(metrics);
+      this.waits = waitsTimer(tenantTag, group);
+      this.rejections = rejectionsCounter(tenantTag, group);
     }
 
     RateLimitGroup group() {

@@ -79,6 +79,15 @@ class RingCentralClient {
   }
 
   private TokenGrant token(Map<String, String> form, String what) {
+    HttpResponse<String> response = postToken(form, what);
+    if (response.statusCode() == 200) {
+      return TokenGrant.parse(parse(response.body(), what));
+    }
+    throw tokenFailure(response, what);
+  }
+
+  /** POSTs a form to the token endpoint as faxbridge's app; the answer as it came. */
+  HttpResponse<String> postToken(Map<String, String> form, String what) {
     settings.requireApp();
     String body =
         form.entrySet().stream()
@@ -97,11 +106,7 @@ class RingCentralClient {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    HttpResponse<String> response = send(request, what);
-    if (response.statusCode() == 200) {
-      return TokenGrant.parse(parse(response.body(), what));
-    }
-    throw tokenFailure(response, what);
+    return send(request, what);
   }
 
   /** GETs a platform API path outside any budget: onboarding, before a connection exists. */

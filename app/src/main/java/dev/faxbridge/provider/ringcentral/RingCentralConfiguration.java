@@ -14,7 +14,9 @@ import dev.faxbridge.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +59,13 @@ class RingCentralConfiguration {
     return new RateLimitBudget(clock, settings, metrics, shutdown);
   }
 
+  /** Every tenant's rate-limit meters from the first scrape on. */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> rateLimitMetersFromTheStart(
+      RateLimitBudget budget, Tenants tenants) {
+    return ready -> tenants.all().forEach(tenant -> budget.registerMeters(tenant.slug()));
+  }
+
   @Bean
   FaxProvider ringCentralFaxProvider(
       RingCentralSession session,
@@ -89,6 +98,15 @@ class RingCentralConfiguration {
       Clock clock) {
     return new RingCentralOnboarding(
         client, connections, audit, jdbc, settings, connect, events, clock);
+  }
+
+  @Bean
+  RingCentralAppProbe ringCentralAppProbe(
+      RingCentralSettings settings,
+      ConnectSettings connect,
+      RingCentralClient client,
+      RingCentralSession session) {
+    return new RingCentralAppProbe(settings, connect, client, session);
   }
 
   @Bean

@@ -340,7 +340,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
       throw refuse(tenant, actor, "not-a-jwt", notAJwt);
     }
     String audience = audienceHost(claims);
-    String ours = settings.serverUrl().getAuthority();
+    String ours = settings.audienceAuthority();
     if (audience != null && ours != null && !audience.equalsIgnoreCase(ours)) {
       throw refuse(
           tenant,

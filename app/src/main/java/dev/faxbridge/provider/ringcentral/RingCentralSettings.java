@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param downloadIdleTimeout a document transfer that receives no byte for this long is broken off
  *     (and resumed, within the call's attempts)
  * @param downloadTimeLimit the longest one document may take, across resumed requests
+ * @param jwtAudience the platform address JWT credentials are issued for, when faxbridge reaches
+ *     the platform through a gateway or proxy at {@code serverUrl}; unset, it is {@code serverUrl}
  */
 @ConfigurationProperties("faxbridge.ringcentral")
 public record RingCentralSettings(
@@ -33,7 +35,8 @@ public record RingCentralSettings(
     @DefaultValue("60s") Duration requestTimeout,
     @DefaultValue("1000") int pageSize,
     @DefaultValue("30s") Duration downloadIdleTimeout,
-    @DefaultValue("15m") Duration downloadTimeLimit) {
+    @DefaultValue("15m") Duration downloadTimeLimit,
+    URI jwtAudience) {
 
   public RingCentralSettings {
     if (pageSize < 1 || pageSize > 1000) {
@@ -56,6 +59,11 @@ public record RingCentralSettings(
               + " emulator), was "
               + serverUrl);
     }
+  }
+
+  /** The platform address ({@code host[:port]}) a clinic's JWT credential must be made for. */
+  public String audienceAuthority() {
+    return (jwtAudience == null ? serverUrl : jwtAudience).getAuthority();
   }
 
   /** Fails with a message naming the missing setting when the app is not configured. */
@@ -81,6 +89,8 @@ public record RingCentralSettings(
         + clientId
         + ", serverUrl="
         + serverUrl
+        + ", jwtAudience="
+        + jwtAudience
         + ", mediaUrls="
         + mediaUrls
         + "]";

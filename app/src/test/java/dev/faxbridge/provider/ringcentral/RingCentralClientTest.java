@@ -255,6 +255,7 @@ class RingCentralClientTest {
         Duration.ofSeconds(10),
         1000,
         Duration.ofSeconds(30),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        null);
   }
 }

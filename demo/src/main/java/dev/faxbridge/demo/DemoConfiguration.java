@@ -58,7 +58,8 @@ class DemoConfiguration {
         Duration.ofSeconds(30),
         1000,
         Duration.ofSeconds(30),
-        Duration.ofMinutes(15));
+        Duration.ofMinutes(15),
+        null);
   }
 
   /** The configured operator token, or one generated once and kept in the demo's state. */
