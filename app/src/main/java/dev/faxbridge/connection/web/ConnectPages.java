@@ -97,6 +97,9 @@ class ConnectPages {
   Object startSignIn(@PathVariable String token, Model model, HttpServletResponse response) {
     Optional<ConnectLinks.Link> link = links.find(token);
     Optional<String> refusal = link.isEmpty() ? Optional.of("unknown") : links.refusal(link.get());
+    if (refusal.isEmpty() && !link.get().offers().signIn()) {
+      refusal = Optional.of("not-offered");
+    }
     String state = RandomTokens.newToken();
     String verifier = RandomTokens.newToken() + RandomTokens.newToken();
     if (refusal.isPresent() || !links.start(link.get(), state, verifier)) {
@@ -117,6 +120,9 @@ class ConnectPages {
     Optional<ConnectLinks.Link> found = links.find(token);
     Optional<String> refusal =
         found.isEmpty() ? Optional.of("unknown") : links.refusal(found.get());
+    if (refusal.isEmpty() && !found.get().offers().jwt()) {
+      refusal = Optional.of("not-offered");
+    }
     if (refusal.isEmpty() && !links.claimForCredential(found.get())) {
       refusal = Optional.of(links.refusal(links.find(token).orElseThrow()).orElse("locked"));
     }
@@ -302,6 +308,7 @@ class ConnectPages {
         switch (reason) {
           case "unknown" -> HttpStatus.NOT_FOUND.value();
           case "locked" -> HttpStatus.LOCKED.value();
+          case "not-offered" -> HttpStatus.FORBIDDEN.value();
           default -> HttpStatus.GONE.value();
         });
     model.addAttribute(
@@ -311,6 +318,7 @@ class ConnectPages {
           case "expired" -> "This link has expired";
           case "revoked" -> "This link was withdrawn";
           case "locked" -> "This link is locked";
+          case "not-offered" -> "This link does not offer that way of connecting";
           default -> "This link is not valid";
         });
     model.addAttribute(
@@ -328,6 +336,8 @@ class ConnectPages {
           case "locked" ->
               "This link was tried too many times, so it was locked to keep your clinic's faxes"
                   + " safe. Please ask for a new link.";
+          case "not-offered" ->
+              "Please open the link you were sent again and follow the steps on that page.";
           default ->
               "This address is not a valid connect link. Check that you opened the whole link from"
                   + " your message, or ask for a new one.";
