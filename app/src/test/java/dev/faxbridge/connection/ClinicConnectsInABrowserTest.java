@@ -68,7 +68,9 @@ class ClinicConnectsInABrowserTest {
     faxbridge = bed.start();
     HttpResponse<String> created =
         faxbridge.api(
-            "POST", "/api/tenants", "{\"slug\":\"riverside\",\"name\":\"Riverside Family Practice\"}");
+            "POST",
+            "/api/tenants",
+            "{\"slug\":\"riverside\",\"name\":\"Riverside Family Practice\"}");
     tenant = TestBed.json(created).get("id").asString();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");

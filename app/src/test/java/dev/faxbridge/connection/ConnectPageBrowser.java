@@ -34,8 +34,8 @@ final class ConnectPageBrowser {
   private String lastCsrfToken;
 
   /**
-   * Opens the link, then pastes the credential into the page's form; when the page has no form
-   * any more, into the form of the page opened before (a tab left open).
+   * Opens the link, then pastes the credential into the page's form; when the page has no form any
+   * more, into the form of the page opened before (a tab left open).
    */
   HttpResponse<String> paste(URI link, String jwt) throws Exception {
     String csrf = csrfToken(open(link));
