@@ -114,6 +114,9 @@ class ClinicConnectsInABrowserTest {
     assertThat(browser.findElement(By.id("create-credential")).getAttribute("href"))
         .endsWith("client_id=" + bed.app().clientId());
     screenshot(width == Width.PHONE, "connect-phone.png");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('jwt').scrollIntoView();");
+    screenshot(width == Width.PHONE, "connect-jwt-phone.png");
 
     paste(clinic.jwt());
 
@@ -186,7 +189,7 @@ class ClinicConnectsInABrowserTest {
   }
 
   /**
-   * Writes the page as shown to {@code docs/images/name} when {@code wanted}, with the random
+   * Writes the page as scrolled to {@code docs/images/name} when {@code wanted}, with the random
    * client id replaced by a sample; an unchanged picture leaves the file alone.
    */
   private static void screenshot(boolean wanted, String name) {
@@ -198,8 +201,7 @@ class ClinicConnectsInABrowserTest {
             "const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
                 + "while (walk.nextNode()) {"
                 + " walk.currentNode.nodeValue ="
-                + " walk.currentNode.nodeValue.split(arguments[0]).join(arguments[1]); }"
-                + "window.scrollTo(0, 0);",
+                + " walk.currentNode.nodeValue.split(arguments[0]).join(arguments[1]); }",
             bed.app().clientId(),
             SAMPLE_CLIENT_ID);
     byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
