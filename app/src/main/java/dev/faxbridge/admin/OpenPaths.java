@@ -28,12 +28,21 @@ final class OpenPaths {
                   + " is the credential"),
           new OpenPath(
               HttpMethod.GET,
+              "/connect/guide",
+              "the guide for clinics, linked from the connect page; public text"),
+          new OpenPath(
+              HttpMethod.GET,
               "/connect/{token}",
               "the clinic's connect page; the one-time link token is the credential"),
           new OpenPath(
               HttpMethod.POST,
               "/connect/{token}",
               "starts the clinic's sign-in; the one-time link token is the credential"),
+          new OpenPath(
+              HttpMethod.POST,
+              "/connect/{token}/jwt",
+              "the clinic's pasted JWT credential; the one-time link token is the credential, and"
+                  + " the form's CSRF token (ConnectPageSecurity) proves the page sent it"),
           new OpenPath(
               HttpMethod.POST,
               "/webhooks/ringcentral/{connectionId}",

@@ -20,7 +20,7 @@ public interface AuthorizationCodeFlow {
    * @throws AuthorizationRefused when the sign-in cannot be used; any other exception means the
    *     provider could not be reached and the same link may be tried again
    */
-  ProviderConnection complete(
+  Connected complete(
       TenantId tenant,
       Optional<ConnectionId> connection,
       String code,

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelay wait before retrying a failed notification (doubles per attempt)
  * @param maxAttempts attempts before a notification is given up (state FAILED, audited)
  * @param webhookTimeout how long a webhook receiver may take to answer
+ * @param operatorEmail where faxbridge tells its operator about a locked connect link; unset, the
+ *     operator learns of it from the audit trail and the tenant's webhook only
  */
 @ConfigurationProperties("faxbridge.notifications")
 public record NotificationSettings(
@@ -20,7 +22,8 @@ public record NotificationSettings(
     @DefaultValue("30s") Duration sendEvery,
     @DefaultValue("1m") Duration retryDelay,
     @DefaultValue("8") int maxAttempts,
-    @DefaultValue("10s") Duration webhookTimeout) {
+    @DefaultValue("10s") Duration webhookTimeout,
+    String operatorEmail) {
 
   public NotificationSettings {
     if (maxAttempts < 1) {

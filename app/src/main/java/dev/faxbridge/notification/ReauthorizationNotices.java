@@ -3,17 +3,12 @@ package dev.faxbridge.notification;
 import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.ConnectLinks;
 import dev.faxbridge.connection.ConnectionNeedsReauthorization;
-import dev.faxbridge.platform.SecretBox;
-import dev.faxbridge.provider.ringcentral.RingCentralSettings;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,33 +24,27 @@ class ReauthorizationNotices {
 
   static final String EVENT = "connection.needs_reauthorization";
 
-  private final JdbcClient jdbc;
-  private final SecretBox secrets;
+  private final Outbox outbox;
   private final TenantContacts contacts;
   private final Tenants tenants;
   private final ConnectLinks links;
   private final SendNotifications sender;
   private final Clock clock;
-  private final String clientId;
   private final JsonMapper json = JsonMapper.builder().build();
 
   ReauthorizationNotices(
-      JdbcClient jdbc,
-      SecretBox secrets,
+      Outbox outbox,
       TenantContacts contacts,
       Tenants tenants,
       ConnectLinks links,
       SendNotifications sender,
-      Clock clock,
-      RingCentralSettings ringCentral) {
-    this.jdbc = jdbc;
-    this.secrets = secrets;
+      Clock clock) {
+    this.outbox = outbox;
     this.contacts = contacts;
     this.tenants = tenants;
     this.links = links;
     this.sender = sender;
     this.clock = clock;
-    this.clientId = ringCentral.clientId();
   }
 
   @EventListener
@@ -74,7 +63,7 @@ class ReauthorizationNotices {
       body.put(
           "subject", "Action needed: faxbridge can no longer fetch " + tenant.name() + "'s faxes");
       body.put("text", emailText(tenant, event, link));
-      insert(event, "EMAIL", body, now);
+      outbox.add(event.tenantId(), event.connectionId().value(), "EMAIL", EVENT, body);
     }
     if (who.get().webhookUrl() != null) {
       ObjectNode body = json.createObjectNode();
@@ -89,32 +78,13 @@ class ReauthorizationNotices {
       payload.put("reason", event.reason());
       payload.put("connectLink", link.url().toString());
       payload.put("connectLinkExpiresAt", link.expiresAt().toString());
-      insert(event, "WEBHOOK", body, now);
+      outbox.add(event.tenantId(), event.connectionId().value(), "WEBHOOK", EVENT, body);
     }
   }
 
   @TransactionalEventListener
   void sendAfterCommit(ConnectionNeedsReauthorization event) {
     sender.sendDue();
-  }
-
-  private void insert(
-      ConnectionNeedsReauthorization event, String channel, ObjectNode body, Instant now) {
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
-            insert into notification (id, tenant_id, connection_id, channel, event, body_ciphertext,
-                state, next_attempt_at, created_at)
-            values (:id, :tenant, :connection, :channel, :event, :body, 'PENDING', :now, :now)
-            """)
-        .param("id", id)
-        .param("tenant", event.tenantId().value())
-        .param("connection", event.connectionId().value())
-        .param("channel", channel)
-        .param("event", EVENT)
-        .param("body", secrets.seal(json.writeValueAsString(body), id.toString()))
-        .param("now", Timestamp.from(now))
-        .update();
   }
 
   private String emailText(
@@ -127,24 +97,17 @@ class ReauthorizationNotices {
         .append(" accepts faxbridge's authorization for your account, so new faxes are not")
         .append(" being brought over right now. No fax is lost: they wait in RingCentral and")
         .append(" will be brought over as soon as the authorization is renewed.\n\n");
-    if (event.authMethod() == AuthMethod.JWT) {
-      text.append("To fix it, a RingCentral super admin of your clinic can either:\n\n")
-          .append("1. Create a new JWT credential in the RingCentral developer console (your name")
-          .append(" menu, Credentials, Create JWT), choose \"Only specific apps of my choice\",")
-          .append(" enter faxbridge's client id ")
-          .append(clientId)
-          .append(", and send it to your faxbridge operator; or\n\n")
-          .append("2. Open this link on any computer or phone and sign in to RingCentral:\n\n   ")
-          .append(link.url())
-          .append("\n\n");
-    } else {
-      text.append(
-              "To fix it, a RingCentral super admin of your clinic should open this link on any")
-          .append(" computer or phone and sign in to RingCentral:\n\n   ")
-          .append(link.url())
-          .append("\n\n");
-    }
-    text.append("The link works once and until ")
+    text.append("To fix it, a RingCentral super admin of your clinic should open this link on")
+        .append(" any computer or phone:\n\n   ")
+        .append(link.url())
+        .append("\n\nThe page offers two ways: sign in to RingCentral, or create a new JWT")
+        .append(" credential and paste it there")
+        .append(
+            event.authMethod() == AuthMethod.JWT
+                ? " (your clinic connected with a JWT credential before)"
+                : "")
+        .append(". The page explains each step. Please never send a credential by email.\n\n");
+    text.append("The link works until your clinic is connected again, or until ")
         .append(link.expiresAt())
         .append(" (UTC). If it has expired, ask your faxbridge operator for a new one.\n\n")
         .append("This message was sent once for this problem; you will not receive it again")

@@ -34,7 +34,9 @@ class EveryEndpointIsGuardedTest {
           "GET /actuator/health",
           "GET /connect/callback",
           "GET /connect/{token}",
+          "GET /connect/guide",
           "POST /connect/{token}",
+          "POST /connect/{token}/jwt",
           "POST /webhooks/ringcentral/{connectionId}");
 
   private static final String SAMPLE = "3f2b8a1e-0c4d-4e5f-9a6b-7c8d9e0f1a2b";

@@ -205,7 +205,7 @@ class AuthorizationLossTest {
     assertThat(emails[0].getSubject()).contains("Action needed");
     String text = GreenMailUtil.getBody(emails[0]);
     assertThat(text).contains("http://127.0.0.1:" + bed.port() + "/connect/");
-    assertThat(text).contains(bed.app().clientId());
+    assertThat(text).contains("paste it there").contains("never send a credential by email");
 
     assertThat(webhooks.received()).hasSize(1);
     WebhookReceiver.Received hook = webhooks.received().get(0);

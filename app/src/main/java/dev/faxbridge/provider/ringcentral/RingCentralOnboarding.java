@@ -6,9 +6,11 @@ import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.AuthorizationCodeFlow;
 import dev.faxbridge.connection.AuthorizationRefused;
 import dev.faxbridge.connection.ConnectSettings;
+import dev.faxbridge.connection.Connected;
 import dev.faxbridge.connection.ConnectionAuthorized;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.connection.JwtHandover;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.TokenSet;
@@ -40,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has and whether their fax mailboxes can be read; the result is stored. Failures carry a message
  * for the person at hand, saying what is wrong and what to do.
  */
-public class RingCentralOnboarding implements AuthorizationCodeFlow {
+public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover {
 
   private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
 
@@ -84,6 +86,12 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
    * @throws AuthorizationRefused with a message for the person who handed over the credential
    */
   public ProviderConnection connectWithJwt(TenantId tenant, String jwtCredential, String actor) {
+    return connectWithJwt(tenant, Optional.empty(), jwtCredential, actor).connection();
+  }
+
+  @Override
+  public Connected connectWithJwt(
+      TenantId tenant, Optional<ConnectionId> connection, String jwtCredential, String actor) {
     checkJwtShape(tenant, jwtCredential, actor);
     TokenSet tokens;
     try {
@@ -91,7 +99,20 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
     } catch (ProviderException.AuthorizationRevoked refused) {
       throw refuse(tenant, actor, String.valueOf(refused.providerCode()), jwtRefusal(refused));
     }
-    return authorize(tenant, Optional.empty(), AuthMethod.JWT, jwtCredential, tokens, actor);
+    return authorize(tenant, connection, AuthMethod.JWT, jwtCredential, tokens, actor);
+  }
+
+  @Override
+  public String clientId() {
+    settings.requireApp();
+    return settings.clientId();
+  }
+
+  @Override
+  public URI createCredentialUrl() {
+    return URI.create(
+        "https://developers.ringcentral.com/console/my-credentials/create?client_id="
+            + URLEncoder.encode(clientId(), StandardCharsets.UTF_8));
   }
 
   @Override
@@ -118,7 +139,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
   }
 
   @Override
-  public ProviderConnection complete(
+  public Connected complete(
       TenantId tenant,
       Optional<ConnectionId> connection,
       String code,
@@ -143,7 +164,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
     return authorize(tenant, connection, AuthMethod.AUTHORIZATION_CODE, null, tokens, actor);
   }
 
-  private ProviderConnection authorize(
+  private Connected authorize(
       TenantId tenant,
       Optional<ConnectionId> bound,
       AuthMethod method,
@@ -232,11 +253,14 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
             "mailboxesRefused", mailboxes.refused()));
     recordAuthorization(connection.id(), method, accountId, ownerId, actor, mailboxes);
     events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, restored));
-    return connection;
+    return new Connected(connection, mailboxes.faxes());
   }
 
-  /** What the account looked like at authorization. */
-  record MailboxCheck(int extensions, int faxMailboxes, int readable, int refused) {}
+  /**
+   * What the account looked like at authorization; {@code faxes} counts the faxes the readable
+   * mailboxes reported (the platform's default listing window, the last day).
+   */
+  record MailboxCheck(int extensions, int faxMailboxes, int readable, int refused, int faxes) {}
 
   /**
    * Lists the account's enabled extensions and reads one record of each fax mailbox's inbox (up to
@@ -247,6 +271,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
     int faxMailboxes = 0;
     int readable = 0;
     int refused = 0;
+    int faxes = 0;
     for (int page = 1; ; page++) {
       JsonNode answer =
           client.get(
@@ -265,12 +290,15 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
         }
         String id = Json.requiredId(record, "id", "extension");
         try {
-          client.get(
-              token,
-              "/restapi/v1.0/account/~/extension/"
-                  + id
-                  + "/message-store?messageType=Fax&perPage=1",
-              "mailbox check of extension " + id);
+          JsonNode inbox =
+              client.get(
+                  token,
+                  "/restapi/v1.0/account/~/extension/"
+                      + id
+                      + "/message-store?messageType=Fax&perPage=1",
+                  "mailbox check of extension " + id);
+          JsonNode total = inbox.path("paging").path("totalElements");
+          faxes += total.canConvertToInt() ? total.asInt() : inbox.path("records").size();
           readable++;
         } catch (ProviderException.Gone | RingCentralClient.TokenRejected denied) {
           refused++;
@@ -283,7 +311,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
         }
       }
       if (!Json.hasNextPage(answer)) {
-        return new MailboxCheck(extensions, faxMailboxes, readable, refused);
+        return new MailboxCheck(extensions, faxMailboxes, readable, refused, faxes);
       }
     }
   }
@@ -396,8 +424,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow {
         " Ask the clinic admin to create a new JWT credential with \"Only specific apps of my"
             + " choice\" and faxbridge's client id "
             + settings.clientId()
-            + ": https://developers.ringcentral.com/console/my-credentials/create?client_id="
-            + settings.clientId();
+            + ": "
+            + createCredentialUrl();
     return switch (code) {
       case "OAU-251" ->
           "This JWT credential is restricted to another app, not to faxbridge's (client id "
