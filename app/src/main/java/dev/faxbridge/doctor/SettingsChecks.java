@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import dev.faxbridge.platform.EmbeddedDatabase;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -201,6 +204,16 @@ final class SettingsChecks {
       if (connection == null) {
         throw new SQLException("the PostgreSQL driver does not accept this URL");
       }
+      if (isAnotherNodesEmbeddedServer(connection)) {
+        throw new WrongSetting(
+            "spring.datasource.url",
+            shownUrl,
+            "This is another faxbridge's embedded PostgreSQL: it belongs to the node that started"
+                + " it and stops with that node.",
+            "Several nodes need an external PostgreSQL server that they all reach; point"
+                + " spring.datasource.url at it, or leave it empty to run this node's own embedded"
+                + " PostgreSQL (one node only).");
+      }
       return "PostgreSQL "
           + connection.getMetaData().getDatabaseProductVersion()
           + " at "
@@ -228,6 +241,15 @@ final class SettingsChecks {
           "PostgreSQL cannot be reached: " + e.getMessage(),
           "Check the host and port, that PostgreSQL runs and accepts connections from this host,"
               + " or leave spring.datasource.url empty to run the embedded PostgreSQL.");
+    }
+  }
+
+  private static boolean isAnotherNodesEmbeddedServer(Connection connection) throws SQLException {
+    try (PreparedStatement marker =
+        connection.prepareStatement("select current_setting(?, true)")) {
+      marker.setString(1, EmbeddedDatabase.EMBEDDED_MARKER);
+      ResultSet answer = marker.executeQuery();
+      return answer.next() && "on".equals(answer.getString(1));
     }
   }
 

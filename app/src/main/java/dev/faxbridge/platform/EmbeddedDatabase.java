@@ -38,6 +38,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** The role faxbridge connects as. */
   public static final String APP_ROLE = "faxbridge";
 
+  /**
+   * A setting of faxbridge's database inside an embedded server, {@code on}: a node whose {@code
+   * spring.datasource.url} leads to such a database is pointed at another node's embedded server,
+   * which stops with that node, and is refused at startup.
+   */
+  public static final String EMBEDDED_MARKER = "faxbridge.embedded_server";
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   private static final String SUPERUSER = "postgres";
 
@@ -242,6 +249,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             create.execute("create database " + name + " owner " + APP_ROLE);
           }
         }
+      }
+      try (Statement mark = connection.createStatement()) {
+        mark.execute("alter database " + name + " set " + EMBEDDED_MARKER + " = 'on'");
       }
     }
   }

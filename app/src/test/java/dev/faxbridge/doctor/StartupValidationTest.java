@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxbridge.FaxbridgeApplication;
+import dev.faxbridge.platform.DatabaseSettings;
+import dev.faxbridge.platform.EmbeddedDatabase;
 import dev.faxbridge.testing.TestDatabase;
 import dev.faxbridge.testing.TestKeyset;
 import java.io.IOException;
@@ -74,6 +76,25 @@ class StartupValidationTest {
     Run run = startInProcess(output, Map.of("spring.datasource.url", url));
 
     run.assertStoppedWith("spring.datasource.url = " + url, "does not exist");
+  }
+
+  @Test
+  void anotherNodesEmbeddedDatabaseIsRefused(CapturedOutput output) {
+    try (EmbeddedDatabase otherNode =
+        EmbeddedDatabase.start(
+            new DatabaseSettings(data.resolve("other-node-pg"), 0, "faxbridge"),
+            EmbeddedDatabase.Durability.NOT_DURABLE_FOR_TESTS)) {
+      String url =
+          otherNode.jdbcUrl()
+              + "?user="
+              + otherNode.username()
+              + "&password="
+              + otherNode.password();
+      Run run = startInProcess(output, Map.of("spring.datasource.url", url));
+
+      run.assertStoppedWith(
+          "spring.datasource.url", "another faxbridge's embedded PostgreSQL", "external");
+    }
   }
 
   @Test
