@@ -48,6 +48,8 @@ class SyncMetrics {
       latencyTimer(slug);
       failedCounter(slug);
       abandonedCounter(slug);
+      foundLateCounter(slug);
+      fencedCounter(slug);
       for (Outcome outcome : Outcome.values()) {
         syncTimer(slug, outcome);
       }
@@ -72,24 +74,30 @@ class SyncMetrics {
 
   /** Faxes that only a layered re-read found: the provider indexed them after their window. */
   void foundLate(String tenant, int count) {
-    Counter.builder("faxbridge.faxes.found.late")
-        .description("Faxes found by a re-read of a wider window, missed by the regular listing")
-        .tag("tenant", tenant)
-        .register(registry)
-        .increment(count);
+    foundLateCounter(tenant).increment(count);
   }
 
   /** A sync's write was refused because its claim on the fax had moved on to another sync. */
   void fenced(String tenant) {
-    Counter.builder("faxbridge.faxes.fenced")
-        .description("Ledger writes refused because the writer's claim had expired and moved on")
-        .tag("tenant", tenant)
-        .register(registry)
-        .increment();
+    fencedCounter(tenant).increment();
   }
 
   void syncFinished(String tenant, Outcome outcome, Duration took) {
     syncTimer(tenant, outcome).record(took);
+  }
+
+  private Counter foundLateCounter(String tenant) {
+    return Counter.builder("faxbridge.faxes.found.late")
+        .description("Faxes found by a re-read of a wider window, missed by the regular listing")
+        .tag("tenant", tenant)
+        .register(registry);
+  }
+
+  private Counter fencedCounter(String tenant) {
+    return Counter.builder("faxbridge.faxes.fenced")
+        .description("Ledger writes refused because the writer's claim had expired and moved on")
+        .tag("tenant", tenant)
+        .register(registry);
   }
 
   private Counter deliveredCounter(String tenant) {
