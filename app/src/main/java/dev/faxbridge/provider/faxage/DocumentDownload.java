@@ -1,15 +1,15 @@
 package dev.faxbridge.provider.faxage;
 
+import dev.faxbridge.platform.FileAccess;
+import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -26,9 +26,6 @@ import java.util.HexFormat;
  */
 final class DocumentDownload {
 
-  static final String PDF = "application/pdf";
-  static final String TIFF = "image/tiff";
-
   /** Enough leading bytes to tell the document types apart. */
   static final int HEAD = 8;
 
@@ -39,22 +36,10 @@ final class DocumentDownload {
 
   private DocumentDownload() {}
 
-  /** The document type these leading bytes begin, or null when neither PDF nor TIFF. */
-  static String typeOf(byte[] head) {
-    if (startsWith(head, '%', 'P', 'D', 'F', '-')) {
-      return PDF;
-    }
-    if (startsWith(head, 'I', 'I', 42, 0) || startsWith(head, 'M', 'M', 0, 42)) {
-      return TIFF;
-    }
-    return null;
-  }
-
   /**
-   * Copies {@code body} to {@code target} (created owner-only when it does not exist, truncated
-   * when it does). {@code announcedLength} is the {@code Content-Length} or -1; {@code
-   * announcedType} the {@code Content-Type} without parameters, or null. On failure the file may
-   * hold a partial document that the caller discards.
+   * Copies {@code body} to {@code target} (made anew, owner-only). {@code announcedLength} is the
+   * {@code Content-Length} or -1; {@code announcedType} the {@code Content-Type} without
+   * parameters, or null. On failure the file may hold a partial document that the caller discards.
    */
   static DownloadedDocument save(
       InputStream body, Path target, long announcedLength, String announcedType, String what)
@@ -65,7 +50,7 @@ final class DocumentDownload {
     long received = 0;
     byte[] tail = new byte[TAIL];
     int tailLength = 0;
-    createOwnerOnly(target);
+    FileAccess.OWNER_ONLY.createEmptyFile(target);
     try (OutputStream out =
         Files.newOutputStream(
             target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -90,34 +75,21 @@ final class DocumentDownload {
       throw new ProviderException.Unavailable(
           what + " was cut off: received " + received + " of " + announcedLength + " bytes");
     }
-    String type = typeOf(Arrays.copyOf(head, headLength));
+    String type = DocumentType.of(Arrays.copyOf(head, headLength));
     if (type == null) {
       throw new ProviderException.Unavailable(
           what + " answered " + received + " bytes that are neither a PDF nor a TIFF document");
     }
-    if (type.equals(PDF) && !contains(tail, tailLength, PDF_END)) {
+    if (type.equals(DocumentType.PDF) && !contains(tail, tailLength, PDF_END)) {
       throw new ProviderException.Unavailable(
           what + " answered a PDF without its end-of-file marker: the document is cut short");
     }
-    if ((PDF.equals(announcedType) || TIFF.equals(announcedType)) && !type.equals(announcedType)) {
+    if (DocumentType.isFaxDocument(announcedType) && !type.equals(announcedType)) {
       throw new ProviderException.Unavailable(
           what + " announced " + announcedType + " but answered a " + type + " document");
     }
     return new DownloadedDocument(
         target, received, HexFormat.of().formatHex(sha256.digest()), type);
-  }
-
-  private static void createOwnerOnly(Path target) throws IOException {
-    if (Files.exists(target)) {
-      return;
-    }
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          target,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(target);
-    }
   }
 
   /** Appends {@code n} bytes of {@code chunk} to the rolling {@code tail}; returns its length. */
@@ -139,18 +111,6 @@ final class DocumentDownload {
       }
     }
     return false;
-  }
-
-  private static boolean startsWith(byte[] head, int... prefix) {
-    if (head.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (head[i] != (byte) prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static MessageDigest newDigest() {

@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.ListedFax;
 import java.net.URI;
 import java.time.Instant;

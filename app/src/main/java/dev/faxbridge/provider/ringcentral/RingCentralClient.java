@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.ProviderException;
 import java.io.IOException;
