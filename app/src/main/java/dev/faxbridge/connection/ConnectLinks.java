@@ -164,6 +164,19 @@ public class ConnectLinks {
     return Optional.empty();
   }
 
+  /** Revokes every link of the tenant nobody has used yet; answers how many. */
+  public int revokeAllOpen(TenantId tenant) {
+    return jdbc.sql(
+            """
+            update connect_link set revoked_at = :now, state_hash = null,
+                verifier_ciphertext = null
+            where tenant_id = :tenant and used_at is null and revoked_at is null
+            """)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("tenant", tenant.value())
+        .update();
+  }
+
   /** Revokes a link nobody has used; returns false when it was used or revoked already. */
   public boolean revoke(UUID id) {
     return jdbc.sql(

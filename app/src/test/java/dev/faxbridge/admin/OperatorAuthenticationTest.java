@@ -119,7 +119,7 @@ class OperatorAuthenticationTest {
                       "{\"name\":\"x\"}")
                   .statusCode())
           .as("an operator mints tokens for itself only")
-          .isEqualTo(400);
+          .isEqualTo(403);
     }
   }
 
