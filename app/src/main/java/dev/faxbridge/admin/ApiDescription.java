@@ -40,20 +40,24 @@ class ApiDescription {
         build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion();
     Schema<?> problem =
         new ObjectSchema()
-            .description("Problem details (RFC 9457), the answer of every error")
+            .description(
+                "Problem details (RFC 9457), the answer of every error; a 409 may add the id"
+                    + " or state of what it clashed with")
+            .additionalProperties(true)
             .addProperty("type", new StringSchema().format("uri"))
             .addProperty("title", new StringSchema())
             .addProperty("status", new IntegerSchema())
             .addProperty("detail", new StringSchema())
             .addProperty("instance", new StringSchema().format("uri"))
-            .required(List.of("type", "title", "status", "detail"));
+            .required(List.of("title", "status", "detail"));
     return new OpenAPI()
         .info(
             new Info()
                 .title("faxbridge operator API")
                 .version(version)
                 .description(
-                    "Ids are strings; a tenant is named by its id or its slug. Lists answer"
+                    "Ids are strings; a tenant is named by its id or its slug. A member not marked"
+                        + " required may be null. Lists answer"
                         + " {items, nextCursor}: send nextCursor back as cursor for the next page"
                         + " (limit 1 to "
                         + Paging.MAX_LIMIT

@@ -174,6 +174,7 @@ class AuthorizationApi {
 
   @PutMapping("/api/tenants/{tenant}/notifications")
   @Operation(summary = "Set who is told when the tenant's authorization is lost")
+  @ApiResponse(responseCode = "200", description = "Done")
   @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
   NotificationSettingsView putNotifications(
       @PathVariable("tenant") String ref, @RequestBody NotificationSettingsRequest request) {

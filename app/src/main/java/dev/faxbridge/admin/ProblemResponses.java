@@ -25,7 +25,7 @@ final class ProblemResponses {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     var body = JSON.createObjectNode();
-    body.put("type", problem.getType().toString());
+    body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
     body.put("title", problem.getTitle());
     body.put("status", problem.getStatus());
     body.put("detail", problem.getDetail());

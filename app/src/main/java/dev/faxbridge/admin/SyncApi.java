@@ -212,6 +212,7 @@ class SyncApi {
 
   @PutMapping("/api/tenants/{tenant}/acknowledgement")
   @Operation(summary = "Set what faxbridge does to a fax at the source once delivered")
+  @ApiResponse(responseCode = "200", description = "Done")
   @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
   AcknowledgementView acknowledgement(
       @PathVariable("tenant") String ref, @RequestBody AcknowledgementRequest request) {

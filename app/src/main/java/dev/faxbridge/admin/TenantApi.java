@@ -176,6 +176,7 @@ class TenantApi {
 
   @PatchMapping("/{tenant}")
   @Operation(summary = "Change a tenant's name or sync interval")
+  @ApiResponse(responseCode = "200", description = "Done")
   @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
   TenantView edit(@PathVariable String tenant, @RequestBody TenantChange change) {
     Tenant before = served(tenants.resolve(tenant));
@@ -209,6 +210,7 @@ class TenantApi {
           "Switches off every connection and wipes its credential and tokens, revokes open connect"
               + " links, deletes notification settings and unsent notifications, stops the"
               + " syncs; audited. The ledger and the audit trail stay until the retention purge.")
+  @ApiResponse(responseCode = "200", description = "Done")
   @ApiResponse(responseCode = "409", description = "The tenant was offboarded already")
   OffboardingView offboard(@PathVariable String tenant) {
     TenantOffboarding.Offboarded done =

@@ -43,7 +43,7 @@ public class SyncRuns {
             """
             insert into connection_sync_run
                 (connection_id, last_run_at, last_outcome, last_error, last_error_at)
-            values (:id, :now, :outcome, :problem, case when :problem is null then null else :now end)
+            values (:id, :now, :outcome, cast(:problem as text), cast(:problemAt as timestamptz))
             on conflict (connection_id) do update set
                 last_run_at = excluded.last_run_at,
                 last_outcome = excluded.last_outcome,
@@ -54,6 +54,7 @@ public class SyncRuns {
         .param("now", now)
         .param("outcome", report.outcome().name())
         .param("problem", problem)
+        .param("problemAt", problem == null ? null : now)
         .update();
   }
 
