@@ -138,8 +138,8 @@ class TenantApi {
   @Operation(
       summary = "List tenants by slug, a page at a time",
       description =
-          "q: part of the slug or name; state: active or offboarded; from/to: created in"
-              + " [from, to)")
+          "q: part of the slug or name; state: active, offboarded or needs-action (a connection"
+              + " needs re-authorization); from/to: created in [from, to)")
   Paging.Page<TenantView> list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String state,
@@ -152,15 +152,17 @@ class TenantApi {
           case "" -> null;
           case "active" -> false;
           case "offboarded" -> true;
+          case "needs-action" -> false;
           default ->
               throw new IllegalArgumentException(
-                  "state is 'active' or 'offboarded', was '" + state + "'");
+                  "state is 'active', 'offboarded' or 'needs-action', was '" + state + "'");
         };
     int size = Paging.limit(limit);
     List<Tenant> rows =
         tenants.page(
             q == null || q.isBlank() ? null : q,
             offboarded,
+            "needs-action".equals(state),
             Paging.instant("from", from),
             Paging.instant("to", to),
             Paging.position(cursor, "tenants"),

@@ -122,12 +122,14 @@ public class Tenants {
    *
    * @param search part of the slug or the name, any case; null for every tenant
    * @param offboarded true for offboarded tenants only, false for served ones, null for both
+   * @param needsAction only tenants with a connection that needs re-authorization
    * @param createdFrom created at or after this instant, or null
    * @param createdTo created before this instant, or null
    */
   public List<Tenant> page(
       String search,
       Boolean offboarded,
+      boolean needsAction,
       Instant createdFrom,
       Instant createdTo,
       String afterSlug,
@@ -139,6 +141,9 @@ public class Tenants {
                    or position(lower(:search) in lower(slug || ' ' || name)) > 0)
               and (cast(:offboarded as boolean) is null
                    or (offboarded_at is not null) = cast(:offboarded as boolean))
+              and (not :needsAction or exists (
+                   select 1 from provider_connection c
+                   where c.tenant_id = tenant.id and c.status = 'NEEDS_REAUTHORIZATION'))
               and (cast(:from as timestamptz) is null or created_at >= cast(:from as timestamptz))
               and (cast(:to as timestamptz) is null or created_at < cast(:to as timestamptz))
               and (cast(:after as text) is null or slug > :after)
@@ -147,6 +152,7 @@ public class Tenants {
             """)
         .param("search", search)
         .param("offboarded", offboarded)
+        .param("needsAction", needsAction)
         .param("from", createdFrom == null ? null : Timestamp.from(createdFrom))
         .param("to", createdTo == null ? null : Timestamp.from(createdTo))
         .param("after", afterSlug)

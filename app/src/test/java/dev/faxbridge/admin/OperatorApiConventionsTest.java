@@ -359,6 +359,9 @@ class OperatorApiConventionsTest {
     faxbridge.bean(SyncConnection.class).run(id);
 
     JsonNode lost = TestBed.json(faxbridge.api("GET", "/api/connections/" + id, null));
+    assertThat(items("/api/tenants?state=needs-action"))
+        .extracting(t -> t.get("slug").asString())
+        .containsExactly("health");
     assertThat(lost.get("status").asString()).isEqualTo("NEEDS_REAUTHORIZATION");
     assertThat(lost.get("reason").asString())
         .contains("no longer accepts")
