@@ -16,8 +16,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +33,9 @@ class ApiDescription {
   static final String PROBLEM = "Problem";
 
   @Bean
-  OpenAPI operatorApiDescription(ObjectProvider<BuildProperties> build) {
-    String version =
-        build.getIfAvailable() == null ? "development" : build.getIfAvailable().getVersion();
+  OpenAPI operatorApiDescription() {
+    String built = ApiDescription.class.getPackage().getImplementationVersion();
+    String version = built == null ? "development" : built;
     Schema<?> problem =
         new ObjectSchema()
             .description(

@@ -16,15 +16,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the operator API as problem details (RFC 9457, {@code application/problem+json}),
- * in one place: Spring MVC's own failures (malformed JSON, a missing or wrong content type, an
+ * in one place, for every {@code @RestController} (pages of {@code @Controller}s answer their own
+ * errors in HTML): Spring MVC's own failures (malformed JSON, a missing or wrong content type, an
  * unknown path, a method the path does not take, a parameter of the wrong type) through {@link
  * ResponseEntityExceptionHandler}, the domain's expected failures below, and anything unexpected as
  * a 500 that names no internals. The security chain's 401 and 403 are written in the same shape by
@@ -35,7 +36,7 @@ import tools.jackson.core.JacksonException;
  * 409 by throwing {@link Conflict}, 400 by throwing {@link IllegalArgumentException} with a message
  * that says what is wrong. Messages never carry PHI or secrets.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -142,16 +143,5 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 + where
                 + "; see the OpenAPI description at /v3/api-docs");
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleNoResourceFoundException(
-      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_FOUND,
-            "No call of the operator API has this path; see the OpenAPI description at"
-                + " /v3/api-docs");
-    return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
   }
 }
