@@ -102,6 +102,22 @@ class OperatorApiConventionsTest {
   }
 
   @Test
+  void aBrowserAskingForAPathNothingAnswersGetsAPlainPage() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(faxbridge.baseUrl() + "/api/no-such-page"))
+            .header("Authorization", bearer())
+            .header("Accept", "text/html")
+            .build();
+    HttpResponse<String> page =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body()).contains("<h1>404 Not Found</h1>");
+  }
+
+  @Test
   void tenantsAreFoundBySlugOrIdAndASlugIsMadeFromTheNameWhenNotGiven() throws Exception {
     JsonNode first = TestBed.json(post("/api/tenants", "{\"name\":\"Saint-Élise Clinic\"}"));
     JsonNode second = TestBed.json(post("/api/tenants", "{\"name\":\"Saint-Élise clinic\"}"));
