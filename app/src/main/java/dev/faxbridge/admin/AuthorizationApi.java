@@ -8,8 +8,10 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.notification.TenantContacts;
 import dev.faxbridge.tenant.Tenant;
-import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +31,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Authorizations of a tenant: connect links for the authorization-code flow, who is notified when
- * an authorization dies, and removing a connection.
+ * Authorizations of a tenant: connect links for the authorization-code flow, and who is notified
+ * when an authorization dies.
  */
 @RestController
+@Tag(name = "Authorizations")
 class AuthorizationApi {
 
   private final Tenants tenants;
@@ -73,14 +74,17 @@ class AuthorizationApi {
     }
   }
 
-  @PostMapping("/api/tenants/{id}/connect-links")
+  @PostMapping("/api/tenants/{tenant}/connect-links")
   @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Create a connect link for the clinic (new connection or re-authorization)")
+  @ApiResponse(responseCode = "201", description = "Created; the URL is shown this once")
+  @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
   ConnectLinkView createLink(
-      @PathVariable String id, @RequestBody(required = false) NewConnectLink request) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
+      @PathVariable("tenant") String ref, @RequestBody(required = false) NewConnectLink request) {
+    Tenant tenant = TenantApi.served(tenants.resolve(ref));
     Optional<ConnectionId> connection = Optional.empty();
     if (request != null && request.connectionId() != null) {
-      ProviderConnection existing = connections.get(ConnectionId.parse(request.connectionId()));
+      ProviderConnection existing = connections.get(request.connectionId());
       if (!existing.tenantId().equals(tenant.id())) {
         throw new IllegalArgumentException(
             "Connection " + existing.id() + " belongs to another tenant");
@@ -110,40 +114,36 @@ class AuthorizationApi {
         names(offers));
   }
 
-  /**
-   * Revokes a link nobody has used, say one that reached the wrong person; it refuses after. 404
-   * for a link the tenant does not have, 409 for one used or revoked already.
-   */
-  @DeleteMapping("/api/tenants/{id}/connect-links/{linkId}")
-  ResponseEntity<ProblemDetail> revokeLink(@PathVariable String id, @PathVariable String linkId) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
+  /** Revokes a link nobody has used, say one that reached the wrong person; it refuses after. */
+  @DeleteMapping("/api/tenants/{tenant}/connect-links/{linkId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Revoke a connect link nobody has used")
+  @ApiResponse(responseCode = "204", description = "Revoked")
+  @ApiResponse(responseCode = "409", description = "The link was used or revoked already")
+  void revokeLink(@PathVariable("tenant") String ref, @PathVariable String linkId) {
+    Tenant tenant = tenants.resolve(ref);
     UUID link;
     try {
       link = UUID.fromString(linkId);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + linkId + "' is not a connect link id");
+      throw new NotFound("Tenant " + tenant.slug() + " has no connect link '" + linkId + "'");
     }
-    Optional<ConnectLinks.Link> found = links.find(tenant.id(), link);
-    if (found.isEmpty()) {
-      return problem(HttpStatus.NOT_FOUND, "Tenant " + id + " has no connect link " + link);
-    }
+    ConnectLinks.Link found =
+        links
+            .find(tenant.id(), link)
+            .orElseThrow(
+                () -> new NotFound("Tenant " + tenant.slug() + " has no connect link " + link));
     if (!links.revoke(link)) {
-      return problem(
-          HttpStatus.CONFLICT,
+      throw new Conflict(
           "Connect link " + link + " was used or revoked already; there is nothing to revoke");
     }
     audit.record(
         AuditKind.CONNECT_LINK_REVOKED,
         AuditActor.current(),
         tenant.id().value(),
-        found.get().connectionId().map(ConnectionId::value).orElse(null),
+        found.connectionId().map(ConnectionId::value).orElse(null),
         null,
         Map.of("linkId", link.toString()));
-    return ResponseEntity.noContent().build();
-  }
-
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   private static ConnectLinks.Offers offers(NewConnectLink request) {
@@ -168,47 +168,44 @@ class AuthorizationApi {
     return names;
   }
 
-  @PutMapping("/api/tenants/{id}/notifications")
-  Map<String, Object> putNotifications(
-      @PathVariable String id, @RequestBody NotificationSettingsRequest request) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
-    URI webhook =
-        request.webhookUrl() == null || request.webhookUrl().isBlank()
-            ? null
-            : URI.create(request.webhookUrl());
+  /** The settings without the webhook secret, which is never shown again. */
+  record NotificationSettingsView(
+      String contactEmail, String webhookUrl, boolean webhookSecretSet) {}
+
+  @PutMapping("/api/tenants/{tenant}/notifications")
+  @Operation(summary = "Set who is told when the tenant's authorization is lost")
+  @ApiResponse(responseCode = "200", description = "Done")
+  @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
+  NotificationSettingsView putNotifications(
+      @PathVariable("tenant") String ref, @RequestBody NotificationSettingsRequest request) {
+    Tenant tenant = TenantApi.served(tenants.resolve(ref));
+    URI webhook;
+    try {
+      webhook =
+          request.webhookUrl() == null || request.webhookUrl().isBlank()
+              ? null
+              : URI.create(request.webhookUrl());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("webhookUrl is not a URL");
+    }
     contacts.put(
         tenant.id(),
         new TenantContacts.Contacts(request.contactEmail(), webhook, request.webhookSecret()));
-    return notifications(id);
+    return notifications(ref);
   }
 
-  /** The settings without the webhook secret, which is never shown again. */
-  @GetMapping("/api/tenants/{id}/notifications")
-  Map<String, Object> notifications(@PathVariable String id) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
-    Map<String, Object> view = new LinkedHashMap<>();
-    contacts
+  @GetMapping("/api/tenants/{tenant}/notifications")
+  @Operation(summary = "Who is told when the tenant's authorization is lost")
+  NotificationSettingsView notifications(@PathVariable("tenant") String ref) {
+    Tenant tenant = tenants.resolve(ref);
+    return contacts
         .find(tenant.id())
-        .ifPresent(
-            c -> {
-              view.put("contactEmail", c.contactEmail());
-              view.put("webhookUrl", c.webhookUrl() == null ? null : c.webhookUrl().toString());
-              view.put("webhookSecretSet", c.webhookSecret() != null);
-            });
-    return view;
-  }
-
-  @DeleteMapping("/api/connections/{id}")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
-  void remove(@PathVariable String id) {
-    ProviderConnection connection = connections.get(ConnectionId.parse(id));
-    connections.remove(connection.id());
-    audit.record(
-        AuditKind.CONNECTION_REMOVED,
-        AuditActor.current(),
-        connection.tenantId().value(),
-        connection.id().value(),
-        null,
-        Map.of());
+        .map(
+            c ->
+                new NotificationSettingsView(
+                    c.contactEmail(),
+                    c.webhookUrl() == null ? null : c.webhookUrl().toString(),
+                    c.webhookSecret() != null))
+        .orElse(new NotificationSettingsView(null, null, false));
   }
 }

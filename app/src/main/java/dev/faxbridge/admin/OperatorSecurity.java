@@ -1,14 +1,13 @@
 package dev.faxbridge.admin;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -26,7 +25,6 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
-import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -81,7 +79,17 @@ class OperatorSecurity {
         .authenticationManager(operatorPasswords(operatorAccounts, passwords))
         .addFilterBefore(bearer, BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(refuse))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refuse))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(refuse)
+                    .accessDeniedHandler(
+                        (request, response, denied) ->
+                            ProblemResponses.write(
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "These credentials may not make this call (the metrics token reads"
+                                    + " /actuator/prometheus only)")))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -126,10 +134,15 @@ class OperatorSecurity {
     return new StrictHttpFirewall();
   }
 
-  /** A rejected request is answered 400, not thrown as a server error. */
+  /** A rejected request is answered 400 with problem details, not thrown as a server error. */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
-    return new HttpStatusRequestRejectedHandler();
+    return (request, response, rejected) ->
+        ProblemResponses.write(
+            response,
+            HttpStatus.BAD_REQUEST,
+            "The request's path or headers hold characters or segments faxbridge does not accept"
+                + " (such as ';', encoded slashes or '..')");
   }
 
   private static AuthenticationManager operatorPasswords(
@@ -148,12 +161,8 @@ class OperatorSecurity {
                   + " (FAXBRIDGE_OPERATOR_API_TOKEN) is configured"
               : "Send an operator API token as 'Authorization: Bearer <token>', or an operator's"
                   + " user name and password with HTTP Basic";
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"faxbridge\"");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response
-          .getWriter()
-          .write("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}");
+      ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, detail);
     };
   }
 }

@@ -5,6 +5,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.fax.FaxLedger;
+import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.sync.Backfill;
@@ -14,22 +15,22 @@ import dev.faxbridge.sync.SourceAcknowledgements;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,9 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
  * reasons; phone numbers only masked, or in the clear to an operator who asks (audited).
  */
 @RestController
+@Tag(name = "Sync")
 class SyncApi {
-
-  private static final String OPERATOR = "operator-api";
 
   private final DeadLetters deadLetters;
   private final Backfill backfill;
@@ -71,159 +71,162 @@ class SyncApi {
   }
 
   /**
-   * A ledger row as the operator sees it: where it came from and how far it got. Phone numbers are
-   * masked to their last two digits unless revealed ({@link #fax}).
-   */
-  record FaxView(
-      String id,
-      String tenantId,
-      String connectionId,
-      String mailboxId,
-      String messageId,
-      String attachmentId,
-      String state,
-      int attempts,
-      String lastError,
-      Instant receivedAt,
-      Instant nextAttemptAt,
-      String fromNumber,
-      String toNumber) {
-    static FaxView of(InboundFax fax) {
-      return of(fax, false);
-    }
-
-    static FaxView of(InboundFax fax, boolean reveal) {
-      return new FaxView(
-          fax.id().toString(),
-          fax.tenantId().toString(),
-          fax.connectionId().toString(),
-          fax.source().mailboxId(),
-          fax.source().messageId(),
-          fax.source().attachmentId(),
-          fax.state().name(),
-          fax.attempts(),
-          fax.lastError(),
-          fax.source().receivedAt(),
-          fax.nextAttemptAt(),
-          reveal ? fax.source().fromNumber() : mask(fax.source().fromNumber()),
-          reveal ? fax.source().toNumber() : mask(fax.source().toNumber()));
-    }
-
-    static String mask(String number) {
-      if (number == null) {
-        return null;
-      }
-      return number.length() <= 4 ? "***" : "***" + number.substring(number.length() - 2);
-    }
-  }
-
-  /**
    * One ledger row. {@code reveal=phoneNumbers} answers its phone numbers in the clear and records
    * which operator asked in the audit trail; without it they are masked.
    */
   @GetMapping("/api/faxes/{faxId}")
-  ResponseEntity<?> fax(
+  @Operation(summary = "Read one ledger row; reveal=phoneNumbers shows its numbers (audited)")
+  FaxView fax(
       @PathVariable String faxId, @RequestParam(name = "reveal", required = false) String reveal) {
     UUID id = faxId(faxId);
     if (reveal != null && !reveal.equals("phoneNumbers")) {
       throw new IllegalArgumentException("reveal can only be 'phoneNumbers', was '" + reveal + "'");
     }
-    Optional<InboundFax> fax = ledger.find(id);
-    if (fax.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND)
-          .body(
-              ProblemDetail.forStatusAndDetail(
-                  HttpStatus.NOT_FOUND, "No fax " + faxId + " in the ledger"));
-    }
+    InboundFax fax =
+        ledger.find(id).orElseThrow(() -> new NotFound("No fax " + faxId + " in the ledger"));
     if (reveal != null) {
       audit.record(
           AuditKind.PHI_REVEALED,
           AuditActor.current(),
-          fax.get().tenantId().value(),
-          fax.get().connectionId().value(),
+          fax.tenantId().value(),
+          fax.connectionId().value(),
           id,
           Map.of("revealed", "phoneNumbers"));
     }
-    return ResponseEntity.ok(FaxView.of(fax.get(), reveal != null));
+    return FaxView.of(fax, reveal != null);
   }
 
   private static UUID faxId(String faxId) {
     try {
       return UUID.fromString(faxId);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("A fax id is a UUID, was '" + faxId + "'");
+      throw new NotFound("No fax '" + faxId + "' in the ledger (a fax id is a UUID)");
     }
   }
 
   @GetMapping("/api/dead-letters")
-  List<FaxView> deadLetters(@RequestParam(name = "tenant", required = false) String slug) {
-    TenantId tenant = slug == null ? null : tenantBySlug(slug).id();
-    return deadLetters.list(tenant).stream().map(FaxView::of).toList();
+  @Operation(
+      summary = "Dead letters (faxes given up), newest first, a page at a time",
+      description =
+          "tenant: an id or slug; from/to: received in [from, to); source: a connection id")
+  Paging.Page<FaxView> deadLetters(
+      @RequestParam(required = false) String tenant,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    TenantId owner = tenant == null ? null : tenants.resolve(tenant).id();
+    UUID connection = Paging.uuid("source", source);
+    FaxLedger.Filter filter =
+        new FaxLedger.Filter(
+            owner,
+            FaxState.ABANDONED,
+            connection == null ? null : new ConnectionId(connection),
+            Paging.instant("from", from),
+            Paging.instant("to", to));
+    return FaxView.page(ledger, filter, cursor, limit, "dead-letters");
   }
 
   @PostMapping("/api/dead-letters/{faxId}/retry")
-  ResponseEntity<?> retry(@PathVariable String faxId) {
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Give a dead letter a fresh set of attempts and sync its connection now")
+  @ApiResponse(responseCode = "202", description = "Retried; the fax is pending again")
+  @ApiResponse(responseCode = "409", description = "The fax is in the ledger but no dead letter")
+  FaxView retry(@PathVariable String faxId) {
     UUID id = faxId(faxId);
+    InboundFax fax =
+        ledger.find(id).orElseThrow(() -> new NotFound("No fax " + faxId + " in the ledger"));
     return deadLetters
-        .retry(id, OPERATOR)
-        .<ResponseEntity<?>>map(fax -> ResponseEntity.accepted().body(FaxView.of(fax)))
-        .orElseGet(
+        .retry(id, AuditActor.current())
+        .map(FaxView::of)
+        .orElseThrow(
             () ->
-                ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(
-                        ProblemDetail.forStatusAndDetail(
-                            HttpStatus.NOT_FOUND,
-                            "No dead letter " + faxId + " (unknown, or retried already)")));
+                new Conflict(
+                    "Fax "
+                        + faxId
+                        + " is no dead letter (it is "
+                        + fax.state()
+                        + "); only dead letters are retried",
+                    Map.of("state", fax.state().name())));
   }
 
+  /**
+   * @param from an ISO-8601 instant
+   */
   record BackfillRequest(String from) {}
 
-  @PostMapping("/api/connections/{id}/backfill")
-  ResponseEntity<Map<String, Object>> backfill(
-      @PathVariable String id, @RequestBody BackfillRequest request) {
-    ConnectionId connection = connections.get(ConnectionId.parse(id)).id();
-    if (request == null || request.from() == null) {
+  /**
+   * @param from where the next sync reads from (the request, or the oldest allowed)
+   */
+  record BackfillView(String connectionId, Instant from, String status) {}
+
+  @PostMapping("/api/connections/{connectionId}/backfill")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Read the connection's mailboxes again from an instant, at its next sync")
+  BackfillView backfill(@PathVariable String connectionId, @RequestBody BackfillRequest request) {
+    ConnectionId connection = connections.get(connectionId).id();
+    if (request.from() == null) {
       throw new IllegalArgumentException("A back-fill needs \"from\", an ISO-8601 instant");
     }
-    Instant from;
-    try {
-      from = Instant.parse(request.from());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "\"from\" must be an ISO-8601 instant such as 2026-11-01T00:00:00Z, was '"
-              + request.from()
-              + "'");
+    Instant applied = backfill.from(connection, Paging.instant("\"from\"", request.from()));
+    return new BackfillView(connection.toString(), applied, "requested");
+  }
+
+  /** One tenant's exposure to the provider's retention window (see {@link RetentionWatch}). */
+  record RetentionView(
+      String tenantId,
+      String tenantSlug,
+      Instant oldestUndelivered,
+      Instant oldestCursor,
+      Instant atRiskSince,
+      Instant lostAfter,
+      boolean warning) {
+    static RetentionView of(RetentionWatch.Status status) {
+      return new RetentionView(
+          status.tenantId().toString(),
+          status.tenantSlug(),
+          status.oldestUndelivered(),
+          status.oldestCursor(),
+          status.atRiskSince(),
+          status.lostAfter(),
+          status.warning());
     }
-    Instant applied = backfill.from(connection, from);
-    return ResponseEntity.accepted()
-        .body(
-            Map.of(
-                "connectionId", connection.toString(),
-                "from", applied.toString(),
-                "status", "requested"));
   }
 
   @GetMapping("/api/retention")
-  List<RetentionWatch.Status> retention() {
-    return retention.all();
+  @Operation(summary = "Every tenant's faxes at risk of the provider's retention window")
+  List<RetentionView> retention() {
+    return retention.all().stream().map(RetentionView::of).toList();
   }
 
+  /**
+   * @param mode NONE, MARK_READ or DELETE
+   */
   record AcknowledgementRequest(String mode) {}
 
-  @PutMapping("/api/tenants/{id}/acknowledgement")
-  Map<String, String> acknowledgement(
-      @PathVariable String id, @RequestBody AcknowledgementRequest request) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
-    Acknowledgement mode = parseMode(request == null ? null : request.mode());
+  /**
+   * @param mode NONE, MARK_READ or DELETE
+   */
+  record AcknowledgementView(String tenantId, String mode) {}
+
+  @PutMapping("/api/tenants/{tenant}/acknowledgement")
+  @Operation(summary = "Set what faxbridge does to a fax at the source once delivered")
+  @ApiResponse(responseCode = "200", description = "Done")
+  @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
+  AcknowledgementView acknowledgement(
+      @PathVariable("tenant") String ref, @RequestBody AcknowledgementRequest request) {
+    Tenant tenant = TenantApi.served(tenants.resolve(ref));
+    Acknowledgement mode = parseMode(request.mode());
     acknowledgements.set(tenant.id(), mode);
-    return Map.of("tenantId", tenant.id().toString(), "mode", mode.name());
+    return new AcknowledgementView(tenant.id().toString(), mode.name());
   }
 
-  @GetMapping("/api/tenants/{id}/acknowledgement")
-  Map<String, String> acknowledgement(@PathVariable String id) {
-    Tenant tenant = tenants.get(TenantId.parse(id));
-    return Map.of(
-        "tenantId", tenant.id().toString(), "mode", acknowledgements.of(tenant.id()).name());
+  @GetMapping("/api/tenants/{tenant}/acknowledgement")
+  @Operation(summary = "What faxbridge does to a fax at the source once delivered")
+  AcknowledgementView acknowledgement(@PathVariable("tenant") String ref) {
+    Tenant tenant = tenants.resolve(ref);
+    return new AcknowledgementView(tenant.id().toString(), acknowledgements.of(tenant.id()).name());
   }
 
   private static Acknowledgement parseMode(String mode) {
@@ -234,11 +237,5 @@ class SyncApi {
       throw new IllegalArgumentException(
           "\"mode\" is one of NONE, MARK_READ, DELETE; was '" + mode + "'");
     }
-  }
-
-  private Tenant tenantBySlug(String slug) {
-    return tenants
-        .findBySlug(slug)
-        .orElseThrow(() -> new IllegalArgumentException("No tenant with slug '" + slug + "'"));
   }
 }

@@ -3,6 +3,10 @@ package dev.faxbridge.audit;
 /** What happened. Credential events first, then fax events. */
 public enum AuditKind {
   TENANT_CREATED,
+  /** An operator changed a tenant's name or sync interval. */
+  TENANT_UPDATED,
+  /** An operator offboarded a tenant: connections switched off, secrets wiped. */
+  TENANT_OFFBOARDED,
   CONNECTION_ADDED,
   CREDENTIAL_VALIDATED,
   CREDENTIAL_REJECTED,
@@ -19,6 +23,8 @@ public enum AuditKind {
   NOTIFICATION_FAILED,
   OPERATOR_CREATED,
   OPERATOR_TOKEN_CREATED,
+  OPERATOR_TOKEN_REVOKED,
+  OPERATOR_REVOKED,
   SECRETS_REENCRYPTED,
   FAX_DISCOVERED,
   FAX_DOWNLOADED,

@@ -65,20 +65,74 @@ public class AuditTrail {
         .single();
   }
 
+  /** What a page of the audit trail holds; every null field means "any". */
+  public record Filter(
+      UUID tenantId,
+      UUID connectionId,
+      UUID faxId,
+      AuditKind kind,
+      String actor,
+      Instant from,
+      Instant to) {}
+
+  /** One page of events, newest first, with ids below {@code beforeId} (null: from the newest). */
+  public List<AuditEvent> page(Filter filter, Long beforeId, int limit) {
+    return jdbc.sql(
+            """
+            select * from audit_event
+            where (cast(:tenant as uuid) is null or tenant_id = :tenant)
+              and (cast(:connection as uuid) is null or connection_id = :connection)
+              and (cast(:fax as uuid) is null or fax_id = :fax)
+              and (cast(:kind as text) is null or kind = :kind)
+              and (cast(:actor as text) is null or actor = :actor)
+              and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
+              and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
+              and (cast(:before as bigint) is null or id < :before)
+            order by id desc
+            limit :limit
+            """)
+        .param("tenant", filter.tenantId())
+        .param("connection", filter.connectionId())
+        .param("fax", filter.faxId())
+        .param("kind", filter.kind() == null ? null : filter.kind().name())
+        .param("actor", filter.actor())
+        .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+        .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+        .param("before", beforeId)
+        .param("limit", limit)
+        .query(this::map)
+        .list();
+  }
+
+  /** The newest event of a kind about a connection, if any. */
+  public java.util.Optional<AuditEvent> latest(AuditKind kind, UUID connectionId) {
+    return jdbc.sql(
+            """
+            select * from audit_event where kind = :kind and connection_id = :connection
+            order by id desc limit 1
+            """)
+        .param("kind", kind.name())
+        .param("connection", connectionId)
+        .query(this::map)
+        .optional();
+  }
+
   public List<AuditEvent> forTenant(UUID tenantId) {
     return jdbc.sql("select * from audit_event where tenant_id = :tenant order by id")
         .param("tenant", tenantId)
-        .query(
-            (rs, row) ->
-                new AuditEvent(
-                    rs.getLong("id"),
-                    rs.getTimestamp("occurred_at").toInstant(),
-                    AuditKind.valueOf(rs.getString("kind")),
-                    rs.getString("actor"),
-                    rs.getObject("tenant_id", UUID.class),
-                    rs.getObject("connection_id", UUID.class),
-                    rs.getObject("fax_id", UUID.class),
-                    json.readValue(rs.getString("detail"), DETAIL)))
+        .query(this::map)
         .list();
+  }
+
+  private AuditEvent map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new AuditEvent(
+        rs.getLong("id"),
+        rs.getTimestamp("occurred_at").toInstant(),
+        AuditKind.valueOf(rs.getString("kind")),
+        rs.getString("actor"),
+        rs.getObject("tenant_id", UUID.class),
+        rs.getObject("connection_id", UUID.class),
+        rs.getObject("fax_id", UUID.class),
+        json.readValue(rs.getString("detail"), DETAIL));
   }
 }

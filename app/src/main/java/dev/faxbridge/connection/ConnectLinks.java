@@ -164,14 +164,24 @@ public class ConnectLinks {
     return Optional.empty();
   }
 
+  /** Revokes every link of the tenant nobody has used yet; answers how many. */
+  public int revokeAllOpen(TenantId tenant) {
+    return jdbc.sql(REVOKE_UNUSED + " and tenant_id = :tenant")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("tenant", tenant.value())
+        .update();
+  }
+
+  /** Revokes links nobody has used yet, among those the caller's condition adds. */
+  private static final String REVOKE_UNUSED =
+      """
+      update connect_link set revoked_at = :now, state_hash = null, verifier_ciphertext = null
+      where used_at is null and revoked_at is null\
+      """;
+
   /** Revokes a link nobody has used; returns false when it was used or revoked already. */
   public boolean revoke(UUID id) {
-    return jdbc.sql(
-                """
-                update connect_link set revoked_at = :now, state_hash = null,
-                    verifier_ciphertext = null
-                where id = :id and used_at is null and revoked_at is null
-                """)
+    return jdbc.sql(REVOKE_UNUSED + " and id = :id")
             .param("now", Timestamp.from(clock.instant()))
             .param("id", id)
             .update()

@@ -79,7 +79,28 @@ public class Connections {
   }
 
   public ProviderConnection get(ConnectionId id) {
-    return find(id).orElseThrow(() -> new IllegalArgumentException("No provider connection " + id));
+    return find(id).orElseThrow(() -> new ConnectionNotFound(id.toString()));
+  }
+
+  /**
+   * The connection named by an id as written (the operator API's path), or {@link
+   * ConnectionNotFound} also when the text is no connection id at all.
+   */
+  public ProviderConnection get(String id) {
+    try {
+      return get(ConnectionId.parse(id));
+    } catch (ConnectionNotFound e) {
+      throw e;
+    } catch (IllegalArgumentException notAnId) {
+      throw new ConnectionNotFound(id);
+    }
+  }
+
+  /** No connection has the id; an {@link IllegalArgumentException} for callers that predate it. */
+  public static final class ConnectionNotFound extends IllegalArgumentException {
+    ConnectionNotFound(String id) {
+      super("No provider connection '" + id + "'");
+    }
   }
 
   public List<ProviderConnection> forTenant(TenantId tenant) {

@@ -346,6 +346,50 @@ public class FaxLedger {
         .update();
   }
 
+  /**
+   * What a page of the ledger holds; every null field means "any".
+   *
+   * @param source the connection the faxes came from
+   * @param receivedFrom received at or after this instant
+   * @param receivedTo received before this instant
+   */
+  public record Filter(
+      TenantId tenant,
+      FaxState state,
+      ConnectionId source,
+      Instant receivedFrom,
+      Instant receivedTo) {}
+
+  /** Where a page starts: after the fax received at {@code receivedAt} with id {@code id}. */
+  public record After(Instant receivedAt, UUID id) {}
+
+  /** One page of ledger rows, newest first, after {@code after} (null: from the newest). */
+  public List<InboundFax> page(Filter filter, After after, int limit) {
+    return jdbc.sql(
+            """
+            select * from inbound_fax
+            where (cast(:tenant as uuid) is null or tenant_id = :tenant)
+              and (cast(:state as text) is null or state = :state)
+              and (cast(:source as uuid) is null or connection_id = :source)
+              and (cast(:from as timestamptz) is null or received_at >= cast(:from as timestamptz))
+              and (cast(:to as timestamptz) is null or received_at < cast(:to as timestamptz))
+              and (cast(:afterAt as timestamptz) is null
+                   or (received_at, id) < (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
+            order by received_at desc, id desc
+            limit :limit
+            """)
+        .param("tenant", filter.tenant() == null ? null : filter.tenant().value())
+        .param("state", filter.state() == null ? null : filter.state().name())
+        .param("source", filter.source() == null ? null : filter.source().value())
+        .param("from", filter.receivedFrom() == null ? null : Timestamp.from(filter.receivedFrom()))
+        .param("to", filter.receivedTo() == null ? null : Timestamp.from(filter.receivedTo()))
+        .param("afterAt", after == null ? null : Timestamp.from(after.receivedAt()))
+        .param("afterId", after == null ? null : after.id())
+        .param("limit", limit)
+        .query(this::map)
+        .list();
+  }
+
   /** Abandoned faxes (dead letters), of one tenant or of all when {@code tenant} is null. */
   public List<InboundFax> abandoned(TenantId tenant) {
     return jdbc.sql(

@@ -91,6 +91,22 @@ public class TenantContacts {
         .update();
   }
 
+  /**
+   * Wipes the tenant's notification settings (contact address, webhook and its secret) and drops
+   * the notifications not yet sent to it; answers how many settings rows and notifications went.
+   */
+  public int wipe(TenantId tenant) {
+    int settings =
+        jdbc.sql("delete from tenant_notification_settings where tenant_id = :tenant")
+            .param("tenant", tenant.value())
+            .update();
+    int pending =
+        jdbc.sql("delete from notification where tenant_id = :tenant and state = 'PENDING'")
+            .param("tenant", tenant.value())
+            .update();
+    return settings + pending;
+  }
+
   public Optional<Contacts> find(TenantId tenant) {
     return jdbc.sql("select * from tenant_notification_settings where tenant_id = :tenant")
         .param("tenant", tenant.value())

@@ -66,6 +66,7 @@ public class SyncConnection {
   private final SyncMetrics metrics;
   private final PushRegistrations push;
   private final ShutdownSignal shutdown;
+  private final SyncRuns runs;
   private final Clock clock;
 
   SyncConnection(
@@ -82,6 +83,7 @@ public class SyncConnection {
       SyncMetrics metrics,
       PushRegistrations push,
       ShutdownSignal shutdown,
+      SyncRuns runs,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -99,6 +101,7 @@ public class SyncConnection {
     this.metrics = metrics;
     this.push = push;
     this.shutdown = shutdown;
+    this.runs = runs;
     this.clock = clock;
   }
 
@@ -110,6 +113,7 @@ public class SyncConnection {
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
     SyncReport report = run(tenant, connection);
+    runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
     metrics.deadLetters(tenant.slug(), ledger.countAbandoned(tenant.id()));
@@ -147,12 +151,15 @@ public class SyncConnection {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
       }
       log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
-      return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery);
+      return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery)
+          .withProblem("The provider's rate limit was reached; the next run continues");
     } catch (ProviderException.AuthorizationRevoked revoked) {
-      return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery);
+      return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery)
+          .withProblem("The provider refused the connection's authorization");
     } catch (ProviderException failure) {
       log.warn("Connection {}: sync interrupted: {}", id, failure.getMessage());
-      return report(SyncReport.Outcome.INTERRUPTED, mailboxCount, newFaxes, delivery);
+      return report(SyncReport.Outcome.INTERRUPTED, mailboxCount, newFaxes, delivery)
+          .withProblem(failure.getMessage());
     }
     SyncReport report = report(SyncReport.Outcome.COMPLETED, mailboxCount, newFaxes, delivery);
     if (report.newFaxes() > 0 || report.delivered() > 0 || report.failed() > 0) {

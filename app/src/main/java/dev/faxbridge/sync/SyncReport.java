@@ -7,9 +7,22 @@ package dev.faxbridge.sync;
  *     INTERRUPTED (a provider failure ended the run early; the next run continues) or STOPPED (this
  *     node is shutting down; any node continues at once)
  * @param batchFull the run took a full delivery batch, so more faxes may be due right now
+ * @param problem what ended the run early, in a few words (no PHI, no secret); null when nothing
+ *     did
  */
 public record SyncReport(
-    Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed, boolean batchFull) {
+    Outcome outcome,
+    int mailboxes,
+    int newFaxes,
+    int delivered,
+    int failed,
+    boolean batchFull,
+    String problem) {
+
+  public SyncReport(
+      Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed, boolean batchFull) {
+    this(outcome, mailboxes, newFaxes, delivered, failed, batchFull, null);
+  }
 
   /** Whether the connection should be synced again at once rather than after its interval. */
   public boolean moreDueNow() {
@@ -23,6 +36,10 @@ public record SyncReport(
     UNAUTHORIZED,
     INTERRUPTED,
     STOPPED
+  }
+
+  SyncReport withProblem(String problem) {
+    return new SyncReport(outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem);
   }
 
   static SyncReport skipped() {

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.ConnectionStatus;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.tenant.Tenants;
@@ -72,6 +73,14 @@ public class SyncSchedule {
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
               SyncReport report = sync.run(connection);
+              if (report.outcome() == SyncReport.Outcome.SKIPPED
+                  && connections
+                      .find(connection)
+                      .map(c -> c.status() == ConnectionStatus.DISABLED)
+                      .orElse(true)) {
+                // Removed, or its tenant offboarded: nothing to sync ever again.
+                return (complete, operations) -> operations.remove();
+              }
               // A request (notification, operator) that came while this run was under way, a
               // backlog larger than one delivery batch, or a run cut short by this node stopping
               // asks for another run at once; the rate-limit budget keeps the pace.
@@ -132,10 +141,45 @@ public class SyncSchedule {
     }
   }
 
+  /**
+   * When the connection's next sync is due, if it is scheduled (and this node runs a scheduler).
+   */
+  public java.util.Optional<java.time.Instant> nextRun(ConnectionId connection) {
+    SchedulerClient client = scheduler.getIfAvailable();
+    if (client == null) {
+      return java.util.Optional.empty();
+    }
+    return client
+        .getScheduledExecution(TaskInstanceId.of(TASK, connection.toString()))
+        .map(execution -> execution.getExecutionTime());
+  }
+
+  /**
+   * Stops syncing a switched-off connection. A run under way ends normally; the next run finds the
+   * connection switched off and removes the schedule.
+   */
+  public void unschedule(ConnectionId connection) {
+    SchedulerClient client = scheduler.getIfAvailable();
+    if (client == null) {
+      return;
+    }
+    try {
+      client.cancel(TaskInstanceId.of(TASK, connection.toString()));
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      log.info(
+          "Connection {}: a sync is under way; the runs after it end the schedule", connection);
+    } catch (RuntimeException notScheduled) {
+      log.debug("Connection {}: no sync was scheduled", connection);
+    }
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void scheduleEveryConnection() {
     int count = 0;
     for (ProviderConnection connection : connections.all()) {
+      if (connection.status() == ConnectionStatus.DISABLED) {
+        continue;
+      }
       schedule(connection.id());
       count++;
     }

@@ -119,7 +119,7 @@ class OperatorAuthenticationTest {
                       "{\"name\":\"x\"}")
                   .statusCode())
           .as("an operator mints tokens for itself only")
-          .isEqualTo(400);
+          .isEqualTo(403);
     }
   }
 
@@ -143,8 +143,13 @@ class OperatorAuthenticationTest {
                       null)
                   .statusCode())
           .isEqualTo(200);
-      assertThat(call(faxbridge, "GET", "/api/tenants", "Bearer " + metrics, null).statusCode())
-          .isEqualTo(403);
+      HttpResponse<String> forbidden =
+          call(faxbridge, "GET", "/api/tenants", "Bearer " + metrics, null);
+      assertThat(forbidden.statusCode()).isEqualTo(403);
+      assertThat(forbidden.headers().firstValue("Content-Type"))
+          .as("the security layer answers problem details too")
+          .hasValue("application/problem+json;charset=UTF-8");
+      assertThat(forbidden.body()).contains("\"status\":403");
       assertThat(
               call(faxbridge, "GET", "/actuator/metrics", "Bearer " + metrics, null).statusCode())
           .isEqualTo(403);

@@ -7,6 +7,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.emulator.Extension;
 import dev.faxbridge.emulator.ExtensionSpec;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.http.HttpResponse;
@@ -168,13 +169,30 @@ class JwtOnboardingTest {
         emulator.issueJwtCredential(
             clinic.account().id(), clinic.account().ownerExtensionId(), bed.app().clientId());
 
-    ConnectionId again = TestBed.connectJwt(faxbridge, tenant, newJwt);
+    HttpResponse<String> answer = TestBed.postJwt(faxbridge, tenant, newJwt);
 
-    assertThat(again).isEqualTo(id);
+    assertThat(answer.statusCode())
+        .as("the existing connection, re-authorized, is no new one")
+        .isEqualTo(200);
+    assertThat(TestBed.json(answer).get("id").asString()).isEqualTo(id.toString());
     assertThat(faxbridge.bean(Connections.class).get(id).status())
         .isEqualTo(ConnectionStatus.ACTIVE);
     assertThat(faxbridge.bean(Connections.class).credential(id)).contains(newJwt);
     assertThat(auditKinds()).contains(AuditKind.CONNECTION_REAUTHORIZED.name());
+  }
+
+  @Test
+  void theSameCredentialPostedTwiceAnswersTheOneConnectionAndCreatesNoSecond() {
+    Clinic clinic = bed.clinic("Birch");
+    ConnectionId id = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
+
+    HttpResponse<String> twice = TestBed.postJwt(faxbridge, tenant, clinic.jwt());
+
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(200);
+    assertThat(TestBed.json(twice).get("id").asString()).isEqualTo(id.toString());
+    assertThat(TestBed.json(twice).get("provider").asString()).isEqualTo("ringcentral");
+    assertThat(TestBed.json(twice).get("status").asString()).isEqualTo("ACTIVE");
+    assertThat(faxbridge.bean(Connections.class).forTenant(TenantId.parse(tenant))).hasSize(1);
   }
 
   @Test
@@ -192,6 +210,12 @@ class JwtOnboardingTest {
     assertThat(faxbridge.bean(dev.faxbridge.sync.SyncConnection.class).run(id).outcome())
         .isEqualTo(dev.faxbridge.sync.SyncReport.Outcome.SKIPPED);
     assertThat(auditKinds()).contains(AuditKind.CONNECTION_REMOVED.name());
+    HttpResponse<String> health = faxbridge.api("GET", "/api/connections/" + id, null);
+    assertThat(TestBed.json(health).get("reason").asString())
+        .startsWith("Switched off: an operator removed this connection");
+    assertThat(faxbridge.api("DELETE", "/api/connections/" + id, null).statusCode())
+        .as("removing it again")
+        .isEqualTo(409);
   }
 
   private void assertRefused(String jwt, String... phrases) {

@@ -117,6 +117,9 @@ class BackfillAndRetentionTest {
               received.plus(Duration.ofDays(30)).minusSeconds(1),
               received.plus(Duration.ofDays(30)).plusSeconds(1));
       assertThat(bySlug(statuses, "fine").get("warning").asBoolean()).isFalse();
+      assertThat(lateStatus.get("tenantId").isString())
+          .as("ids are plain strings, as in every other answer")
+          .isTrue();
       assertThat(faxbridge.api("GET", "/actuator/prometheus", null).body())
           .containsPattern(
               "faxbridge_retention_oldest_at_risk_age_seconds\\{tenant=\"late\"} 216\\d{4}\\.0");

@@ -80,8 +80,9 @@ class DeadLetterTest {
           faxbridge.api("GET", "/api/dead-letters?tenant=willow", null);
       assertThat(deadLetters.statusCode()).isEqualTo(200);
       assertThat(deadLetters.body()).doesNotContain("+1650555");
-      JsonNode letters = Operator.json(deadLetters);
+      JsonNode letters = Operator.json(deadLetters).get("items");
       assertThat(letters).hasSize(1);
+      assertThat(Operator.json(deadLetters).get("nextCursor").isNull()).isTrue();
       JsonNode letter = letters.get(0);
       assertThat(letter.get("messageId").asString()).isEqualTo(stuck.messageId());
       assertThat(letter.get("state").asString()).isEqualTo("ABANDONED");
@@ -104,11 +105,12 @@ class DeadLetterTest {
               faxbridge
                   .api("POST", "/api/dead-letters/" + letter.get("id").asString() + "/retry", null)
                   .statusCode())
-          .as("retrying twice")
-          .isEqualTo(404);
+          .as("retrying twice: the fax is there, but no dead letter any more")
+          .isEqualTo(409);
 
       assertThat(sync.run(connection).delivered()).isEqualTo(1);
-      assertThat(Operator.json(faxbridge.api("GET", "/api/dead-letters", null))).isEmpty();
+      assertThat(Operator.json(faxbridge.api("GET", "/api/dead-letters", null)).get("items"))
+          .isEmpty();
       var tenant = faxbridge.bean(Tenants.class).findBySlug("willow").orElseThrow().id();
       assertThat(faxbridge.bean(FaxLedger.class).forTenant(tenant))
           .extracting(InboundFax::state)
@@ -135,7 +137,8 @@ class DeadLetterTest {
                   .statusCode())
           .isEqualTo(404);
       HttpResponse<String> garbage = faxbridge.api("POST", "/api/dead-letters/nope/retry", null);
-      assertThat(garbage.statusCode()).isEqualTo(400);
+      assertThat(garbage.statusCode()).as("no fax has that id").isEqualTo(404);
+      assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(garbage.body()).contains("'nope'");
     }
   }

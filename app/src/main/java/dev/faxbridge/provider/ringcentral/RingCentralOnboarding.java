@@ -238,7 +238,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
           tenant.value(),
           connection.id().value(),
           null,
-          Map.of("provider", "RINGCENTRAL", "authMethod", method.name(), "accountId", accountId));
+          Map.of("provider", "ringcentral", "authMethod", method.name(), "accountId", accountId));
     }
     audit.record(
         AuditKind.CREDENTIAL_VALIDATED,
