@@ -132,7 +132,8 @@ class OperatorSecurity {
     return new HttpStatusRequestRejectedHandler();
   }
 
-  private static AuthenticationManager operatorPasswords(
+  /** Checks an operator's user name and password; the API's HTTP Basic and the console's login. */
+  static AuthenticationManager operatorPasswords(
       UserDetailsService accounts, PasswordEncoder encoder) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
     passwords.setPasswordEncoder(encoder);
