@@ -75,7 +75,7 @@ class ClinicPages {
     var clinics = reads.clinics(search);
     model.addAttribute("clinics", clinics);
     model.addAttribute("q", search == null ? "" : search);
-    model.addAttribute("needingAction", clinics.stream().filter(c -> c.urgency() == 0).count());
+    model.addAttribute("needingAction", clinics.stream().filter(c -> c.urgency() <= 1).count());
     return "console/clinics";
   }
 
@@ -105,7 +105,9 @@ class ClinicPages {
         "done",
         moved
             ? "Sync of connection " + connection.id() + " asked for now."
-            : "A sync of connection " + connection.id() + " is running; another follows it.");
+            : "Sync of connection "
+                + connection.id()
+                + " asked for; it follows the sync under way.");
     return back(slug);
   }
 

@@ -79,17 +79,24 @@ class ConsoleReads {
       return connections.stream().anyMatch(ConnectionHealth::needsReauthorization);
     }
 
-    /** 0 needs action now, 1 needs a look, 2 fine; the clinics page sorts by it. */
+    /**
+     * 0 a lost authorization (no fax arrives until the clinic acts), 1 dead letters (an operator
+     * must look), 2 failures still being retried or no connection, 3 fine; the clinics page lists
+     * the lowest first.
+     */
     public int urgency() {
-      if (needsReauthorization() || deadLetters > 0) {
+      if (needsReauthorization()) {
         return 0;
+      }
+      if (deadLetters > 0) {
+        return 1;
       }
       if (failing > 0
           || connections.isEmpty()
           || connections.stream().anyMatch(c -> c.status().equals("DISABLED"))) {
-        return 1;
+        return 2;
       }
-      return 2;
+      return 3;
     }
 
     public String health() {
