@@ -124,7 +124,9 @@ class ConsoleInABrowserTest {
     signIn(width);
     waitFor(By.cssSelector("#clinic-list"));
     WebElement first = browser.findElements(By.cssSelector("#clinic-list li.clinic")).get(0);
-    assertThat(first.getAttribute("class")).contains("urgent");
+    assertThat(first.findElement(By.cssSelector(".badge")).getText())
+        .as("what needs action first")
+        .isEqualTo("Needs re-authorization");
     screenshot("console-clinics-" + width.suffix() + ".png");
 
     WebElement search = browser.findElement(By.id("q"));
