@@ -232,14 +232,14 @@ class ConsoleInABrowserTest {
     screenshot("console-audit-" + width.suffix() + ".png");
   }
 
-  /** A clinic connected by JWT whose credential was revoked and whose tokens ran out. */
+  /** A clinic connected by JWT whose credential was revoked and whose sessions were ended. */
   private Clinic brokenClinic(String slug, String name) {
     String tenant = createTenant(slug, name);
     Clinic clinic = bed.clinic(name);
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
     emulator.revokeJwtCredential(clinic.jwt());
-    emulator.clock().advance(Duration.ofDays(8));
+    emulator.endSessions(clinic.account().ownerExtensionId());
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
     return clinic;
   }
