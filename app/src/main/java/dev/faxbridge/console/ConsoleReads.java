@@ -180,13 +180,21 @@ class ConsoleReads {
         jdbc.sql(
                 """
                 select t.id, t.slug, t.name,
-                       count(f.id) filter (where f.received_at >= :dayStart) as today,
-                       count(f.id) filter (where f.state = 'FAILED') as failing,
-                       count(f.id) filter (where f.state = 'ABANDONED') as dead
-                from tenant t left join inbound_fax f on f.tenant_id = t.id
+                       coalesce(today.n, 0) as today,
+                       coalesce(failing.n, 0) as failing,
+                       coalesce(dead.n, 0) as dead
+                from tenant t
+                left join (select tenant_id, count(*) as n from inbound_fax
+                           where received_at >= :dayStart group by tenant_id) today
+                       on today.tenant_id = t.id
+                left join (select tenant_id, count(*) as n from inbound_fax
+                           where state = 'FAILED' group by tenant_id) failing
+                       on failing.tenant_id = t.id
+                left join (select tenant_id, count(*) as n from inbound_fax
+                           where state = 'ABANDONED' group by tenant_id) dead
+                       on dead.tenant_id = t.id
                 where cast(:pattern as text) is null
                    or t.name ilike :pattern escape '\\' or t.slug ilike :pattern escape '\\'
-                group by t.id, t.slug, t.name
                 """)
             .param("dayStart", Timestamp.from(dayStart))
             .param("pattern", pattern)
