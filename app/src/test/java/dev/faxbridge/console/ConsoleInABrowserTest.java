@@ -187,6 +187,7 @@ class ConsoleInABrowserTest {
     WebElement revealed =
         waitFor(By.cssSelector("#fax-table tr[data-fax='" + deadLetter + "'] .revealed"));
     assertThat(revealed.getText()).contains("+16505550100").contains("+16505550199");
+    screenshotAt("dead-letters", "console-clinic-faxes-" + width.suffix() + ".png");
     assertThat(faxbridge.bean(AuditTrail.class).forTenant(tenantOf(slug)))
         .anySatisfy(
             event -> {
@@ -323,10 +324,22 @@ class ConsoleInABrowserTest {
 
   /** Writes the viewport to {@code docs/images/name}, only when screenshots were asked for. */
   private static void screenshot(String name) {
-    if (!SCREENSHOTS) {
-      return;
+    if (SCREENSHOTS) {
+      ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+      write(name);
     }
-    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+  }
+
+  /** The same, scrolled to the element with id {@code id}. */
+  private static void screenshotAt(String id, String name) {
+    if (SCREENSHOTS) {
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
+      write(name);
+    }
+  }
+
+  private static void write(String name) {
     byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     try {
       Files.createDirectories(IMAGES);
