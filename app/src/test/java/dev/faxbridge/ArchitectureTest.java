@@ -33,13 +33,15 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheOperatorApiAndTheDemoSitAboveEverything() {
+  void onlyTheOperatorApiTheConsoleAndTheDemoSitAboveEverything() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.faxbridge.admin..", "dev.faxbridge.demo..")
+        .resideOutsideOfPackages(
+            "dev.faxbridge.admin..", "dev.faxbridge.console..", "dev.faxbridge.demo..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.faxbridge.admin..", "dev.faxbridge.demo..")
+        .resideInAnyPackage(
+            "dev.faxbridge.admin..", "dev.faxbridge.console..", "dev.faxbridge.demo..")
         .check(CLASSES);
   }
 }

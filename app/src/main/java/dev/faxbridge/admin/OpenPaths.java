@@ -44,6 +44,11 @@ final class OpenPaths {
               "the clinic's pasted JWT credential; the one-time link token is the credential, and"
                   + " the form's CSRF token (ConnectPageSecurity) proves the page sent it"),
           new OpenPath(
+              HttpMethod.GET,
+              "/console/login",
+              "the operator console's login page; every other console path needs a signed-in"
+                  + " operator (ConsoleSecurity)"),
+          new OpenPath(
               HttpMethod.POST,
               "/webhooks/ringcentral/{connectionId}",
               "RingCentral's notifications; each carries the connection's Verification-Token"));

@@ -145,7 +145,8 @@ class OperatorSecurity {
                 + " (such as ';', encoded slashes or '..')");
   }
 
-  private static AuthenticationManager operatorPasswords(
+  /** Checks an operator's user name and password; the API's HTTP Basic and the console's login. */
+  static AuthenticationManager operatorPasswords(
       UserDetailsService accounts, PasswordEncoder encoder) {
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
     passwords.setPasswordEncoder(encoder);

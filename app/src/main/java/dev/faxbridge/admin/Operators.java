@@ -184,6 +184,23 @@ class Operators {
         .update();
   }
 
+  /** Gives an existing operator a new password (demo mode, whose password was lost). */
+  void resetPassword(String username, String password) {
+    if (password == null || password.length() < 12 || password.length() > 72) {
+      throw new IllegalArgumentException(
+          "password must be 12 to 72 characters (BCrypt reads no further)");
+    }
+    jdbc.sql("update operator_account set password_hash = :hash where username = :u")
+        .param("hash", PASSWORDS.encode(password))
+        .param("u", username)
+        .update();
+  }
+
+  /** Whether the password is the operator's. */
+  boolean passwordMatches(String username, String password) {
+    return passwordHash(username).map(hash -> PASSWORDS.matches(password, hash)).orElse(false);
+  }
+
   /** The operator's BCrypt password hash, to check a password against. */
   Optional<String> passwordHash(String username) {
     return jdbc.sql("select password_hash from operator_account where username = :u")

@@ -35,6 +35,7 @@ class EveryEndpointIsGuardedTest {
           "GET /connect/callback",
           "GET /connect/{token}",
           "GET /connect/guide",
+          "GET /console/login",
           "POST /connect/{token}",
           "POST /connect/{token}/jwt",
           "POST /webhooks/ringcentral/{connectionId}");
@@ -74,10 +75,10 @@ class EveryEndpointIsGuardedTest {
                 open.add(call);
                 continue;
               }
-              int status =
-                  RawHttp.send(faxbridge.baseUrl(), method.name(), path, null, "{}").status();
-              if (status != 401) {
-                leaks.add(call + " answered " + status);
+              RawHttp.Answer answer =
+                  RawHttp.send(faxbridge.baseUrl(), method.name(), path, null, "{}");
+              if (!refused(method, path, answer)) {
+                leaks.add(call + " answered " + answer.status());
               }
             }
           }
@@ -93,7 +94,9 @@ class EveryEndpointIsGuardedTest {
               "GET /actuator/health/**",
               "GET /error",
               "GET /v3/api-docs",
-              "GET /swagger-ui.html");
+              "GET /swagger-ui.html",
+              "GET /console/clinics",
+              "POST /console/clinics/{slug}/dead-letters/{faxId}/retry");
       assertThat(leaks).as("mappings answering an anonymous caller").isEmpty();
       assertThat(open).isEqualTo(OPEN_MAPPINGS);
     }
@@ -138,11 +141,21 @@ class EveryEndpointIsGuardedTest {
       for (String path : spellings("/actuator/prometheus")) {
         attempts.add(new Attempt("GET", path, null));
       }
+      for (String path : spellings("/console/onboarding/clinics")) {
+        attempts.add(new Attempt("POST", path, "slug=evil&name=Evil"));
+      }
+      for (String path : spellings("/console/clinics/riverside")) {
+        attempts.add(new Attempt("GET", path, null));
+      }
       for (Attempt attempt : attempts) {
         RawHttp.Answer answer =
             RawHttp.send(
                 faxbridge.baseUrl(), attempt.method(), attempt.path(), null, attempt.body());
-        if (answer.status() != 401 && answer.status() != 400) {
+        // 302 and 403 are the console's refusals (to its login page; no CSRF token).
+        if (!List.of(400, 401, 403).contains(answer.status())
+            && !(answer.status() == 302
+                && answer.location() != null
+                && answer.location().endsWith("/console/login"))) {
           leaks.add(attempt.method() + " " + attempt.path() + " answered " + answer.status());
         }
       }
@@ -197,6 +210,22 @@ class EveryEndpointIsGuardedTest {
     spellings.add("/webhooks/ringcentral/x/../../.." + path);
     spellings.add(path);
     return spellings;
+  }
+
+  /**
+   * How an anonymous caller is refused: the API answers 401; the console (a browser's) sends a page
+   * request to its login page and refuses a post without the session's CSRF token with 403.
+   */
+  private static boolean refused(RequestMethod method, String path, RawHttp.Answer answer) {
+    if (!path.equals("/console") && !path.startsWith("/console/")) {
+      return answer.status() == 401;
+    }
+    if (method == RequestMethod.GET) {
+      return answer.status() == 302
+          && answer.location() != null
+          && answer.location().endsWith("/console/login");
+    }
+    return answer.status() == 403;
   }
 
   private static boolean isDeclaredOpen(String method, String path) {

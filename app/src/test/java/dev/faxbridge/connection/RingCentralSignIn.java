@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
  * emulator's authorize endpoint, login and consent pages), and follows the redirect back to
  * faxbridge's callback.
  */
-final class RingCentralSignIn {
+public final class RingCentralSignIn {
 
   private final HttpClient browser =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** Signs in as the given user and authorizes; returns faxbridge's outcome page. */
-  HttpResponse<String> authorize(URI connectLink, String accountId, String extensionNumber)
+  public HttpResponse<String> authorize(URI connectLink, String accountId, String extensionNumber)
       throws Exception {
     HttpResponse<String> page = send(HttpRequest.newBuilder(connectLink).GET().build());
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);

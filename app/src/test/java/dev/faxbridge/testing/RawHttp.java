@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawHttp {
 
-  /** The status code and body of an answer. */
-  public record Answer(int status, String body) {}
+  /** The status code, body and {@code Location} header (null when absent) of an answer. */
+  public record Answer(int status, String body, String location) {}
 
   private RawHttp() {}
 
@@ -47,7 +47,14 @@ public final class RawHttp {
       String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int status = Integer.parseInt(answer.substring(9, 12));
       int split = answer.indexOf("\r\n\r\n");
-      return new Answer(status, split < 0 ? "" : answer.substring(split + 4));
+      String headers = split < 0 ? answer : answer.substring(0, split);
+      String location = null;
+      for (String line : headers.split("\r\n")) {
+        if (line.regionMatches(true, 0, "Location:", 0, 9)) {
+          location = line.substring(9).trim();
+        }
+      }
+      return new Answer(status, split < 0 ? "" : answer.substring(split + 4), location);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,8 +1,9 @@
 package dev.faxbridge.demo;
 
-import dev.faxbridge.admin.OperatorSettings;
+import dev.faxbridge.admin.DemoOperator;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.folder.FolderSettings;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +57,8 @@ class DemoClinics implements DisposableBean {
   private final AuditTrail audit;
   private final DemoSettings settings;
   private final FolderSettings folder;
-  private final OperatorSettings operator;
+  private final DemoOperator operator;
+  private final ConnectSettings connect;
   private final Clock clock;
   private final ScheduledExecutorService pump =
       Executors.newSingleThreadScheduledExecutor(
@@ -80,7 +81,8 @@ class DemoClinics implements DisposableBean {
       AuditTrail audit,
       DemoSettings settings,
       FolderSettings folder,
-      OperatorSettings operator,
+      DemoOperator operator,
+      ConnectSettings connect,
       Clock clock) {
     this.emulator = emulator;
     this.app = app;
@@ -92,6 +94,7 @@ class DemoClinics implements DisposableBean {
     this.settings = settings;
     this.folder = folder;
     this.operator = operator;
+    this.connect = connect;
     this.clock = clock;
   }
 
@@ -105,29 +108,52 @@ class DemoClinics implements DisposableBean {
     long everyMillis = settings.faxEvery().toMillis();
     pump.scheduleWithFixedDelay(
         () -> receiveOneFax(clinics), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
-    int port =
-        ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-    log.info(
+    DemoOperator.Credentials operator = this.operator.credentials();
+    String base = connect.publicUrl().toString().replaceAll("/$", "");
+    // On the console, not into the log: the banner carries the demo operator's credentials.
+    System.out.println(
         """
 
         ================================================================================
          faxbridge demo is running
-           {} demo clinics; one of them receives a fax every {} s
-           delivered faxes:  {}/<clinic>/<date>/  (a .pdf and its .json sidecar each)
-           operator API:     http://127.0.0.1:{}/api/tenants
-                             Authorization: Bearer {}
-           metrics, health:  http://127.0.0.1:{}/actuator/health
-           emulated RingCentral: {} (media {})
+           %d demo clinics; one of them receives a fax every %d s
+           delivered faxes:  %s/<clinic>/<date>/  (a .pdf and its .json sidecar each)
+
+         Operator console:   %s/console
+           Sign in with the user name and password below.
+
+         Operator credentials (one account; kept in %s):
+           user name: %s
+           password:  %s
+                      for the console's sign-in, and the API with HTTP Basic
+           API token: %s
+                      for the API and scripts: Authorization: Bearer <token>
+           e.g. curl -H 'Authorization: Bearer %s' %s/api/tenants
+
+         Health:             %s/actuator/health
+         Emulated RingCentral: %s (media %s); connect links come back to %s/connect/callback
          Stop with Ctrl-C (or kill -9); start again and nothing is lost or delivered twice.
-        ================================================================================""",
-        clinics.size(),
-        settings.faxEvery().toSeconds(),
-        folder.root().toAbsolutePath().normalize(),
-        port,
-        operator.apiToken(),
-        port,
-        emulator.platformUrl(),
-        emulator.mediaUrl());
+        ================================================================================
+        """
+            .formatted(
+                clinics.size(),
+                settings.faxEvery().toSeconds(),
+                folder.root().toAbsolutePath().normalize(),
+                base,
+                settings
+                    .stateDirectory()
+                    .resolve("operator-credentials")
+                    .toAbsolutePath()
+                    .normalize(),
+                operator.username(),
+                operator.password(),
+                operator.apiToken(),
+                operator.apiToken(),
+                base,
+                base,
+                emulator.platformUrl(),
+                emulator.mediaUrl(),
+                base));
   }
 
   private DemoClinic setUp(String name) {

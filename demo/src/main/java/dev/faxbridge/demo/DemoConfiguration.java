@@ -1,16 +1,10 @@
 package dev.faxbridge.demo;
 
-import dev.faxbridge.admin.OperatorSettings;
+import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.RingCentralEmulator;
-import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.provider.ringcentral.RingCentralSettings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +13,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Demo wiring: the emulator runs inside faxbridge, keeps its state under the demo's state directory
- * (so a restart finds the same accounts and faxes), and faxbridge's RingCentral app and operator
- * token come from the demo instead of configuration.
+ * (so a restart finds the same accounts and faxes), and faxbridge's RingCentral app comes from the
+ * demo instead of configuration. The operator account is {@code admin.DemoOperator}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "faxbridge.demo.enabled", havingValue = "true")
@@ -37,12 +31,22 @@ class DemoConfiguration {
         .start();
   }
 
+  /**
+   * faxbridge's app in the emulator, with faxbridge's callback (at the address it listens on, see
+   * {@link DemoAddress}) as its redirect URI, so a connect link's sign-in comes back.
+   */
   @Bean
-  ClientApp demoApp(RingCentralEmulator emulator) {
-    return emulator.apps().stream()
-        .filter(app -> app.name().equals(APP_NAME))
-        .findFirst()
-        .orElseGet(() -> emulator.createApp(APP_NAME));
+  ClientApp demoApp(RingCentralEmulator emulator, ConnectSettings connect) {
+    ClientApp app =
+        emulator.apps().stream()
+            .filter(existing -> existing.name().equals(APP_NAME))
+            .findFirst()
+            .orElseGet(() -> emulator.createApp(APP_NAME));
+    List<String> callback = List.of(connect.callbackUrl());
+    if (!emulator.redirectUris(app.clientId()).equals(callback)) {
+      emulator.redirectUris(app.clientId(), callback);
+    }
+    return app;
   }
 
   @Bean
@@ -60,23 +64,5 @@ class DemoConfiguration {
         Duration.ofSeconds(30),
         Duration.ofMinutes(15),
         null);
-  }
-
-  /** The configured operator token, or one generated once and kept in the demo's state. */
-  @Bean
-  @Primary
-  OperatorSettings demoOperatorSettings(OperatorSettings configured, DemoSettings settings)
-      throws IOException {
-    if (configured.apiToken() != null && !configured.apiToken().isBlank()) {
-      return configured;
-    }
-    Path file = settings.stateDirectory().resolve("operator-api-token");
-    if (!Files.exists(file)) {
-      byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
-      FileAccess.OWNER_ONLY.write(
-          file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-    }
-    return new OperatorSettings(Files.readString(file).trim(), configured.metricsToken());
   }
 }

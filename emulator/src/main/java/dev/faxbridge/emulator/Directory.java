@@ -32,6 +32,17 @@ final class Directory {
     return registration;
   }
 
+  /** Replaces how an app is registered (its redirect URIs, say), keeping its credentials. */
+  synchronized AppRegistration redefineApp(String clientId, AppSpec spec) {
+    AppRegistration current = apps.get(clientId);
+    if (current == null) {
+      throw new IllegalArgumentException("No app " + clientId);
+    }
+    AppRegistration registration = new AppRegistration(current.app(), spec);
+    apps.put(clientId, registration);
+    return registration;
+  }
+
   /** Registers an app with the credentials it had before a restart. */
   synchronized AppRegistration restoreApp(ClientApp app, AppSpec spec) {
     AppRegistration registration = new AppRegistration(app, spec);

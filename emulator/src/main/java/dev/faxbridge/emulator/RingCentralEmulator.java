@@ -158,6 +158,27 @@ public final class RingCentralEmulator implements AutoCloseable {
     return app;
   }
 
+  /** The redirect URIs an app registered for the authorization-code flow. */
+  public List<String> redirectUris(String clientId) {
+    return directory
+        .app(clientId)
+        .map(registration -> registration.redirectUris())
+        .orElseThrow(() -> new IllegalArgumentException("No app " + clientId));
+  }
+
+  /**
+   * Replaces an app's redirect URIs, as editing the app in the developer console does; kept in the
+   * state directory like the app itself.
+   */
+  public void redirectUris(String clientId, List<String> uris) {
+    var current =
+        directory
+            .app(clientId)
+            .orElseThrow(() -> new IllegalArgumentException("No app " + clientId));
+    var changed = directory.redefineApp(clientId, current.spec().redirectUris(uris));
+    state.app(changed.app(), changed.spec());
+  }
+
   /** Every registered app. */
   public List<ClientApp> apps() {
     return directory.apps();

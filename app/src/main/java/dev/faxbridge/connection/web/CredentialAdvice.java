@@ -7,9 +7,9 @@ import dev.faxbridge.connection.AuthorizationRefused;
  * API reports (by the refusal's reason), worded for the person who made the credential, with what
  * to do next.
  */
-record CredentialAdvice(String title, String message, String next) {
+public record CredentialAdvice(String title, String message, String next) {
 
-  static CredentialAdvice forReason(AuthorizationRefused refused, String clientId) {
+  public static CredentialAdvice forReason(AuthorizationRefused refused, String clientId) {
     String newCredential =
         "Create a new JWT credential following the steps below: choose \"Only specific apps of my"
             + " choice\" and enter faxbridge's client id "

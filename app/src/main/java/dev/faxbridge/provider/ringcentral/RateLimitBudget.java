@@ -55,6 +55,22 @@ final class RateLimitBudget {
     return lanes.computeIfAbsent(holder + "|" + group, key -> new Lane(group, tenantTag.get()));
   }
 
+  /** Every lane of this node as it stands now, by holder and group. */
+  java.util.List<RateLimitUse.Lane> use() {
+    Instant now = clock.instant();
+    return lanes.entrySet().stream()
+        .map(
+            entry ->
+                entry
+                    .getValue()
+                    .use(entry.getKey().substring(0, entry.getKey().lastIndexOf('|')), now))
+        .sorted(
+            java.util.Comparator.comparing(RateLimitUse.Lane::tenant)
+                .thenComparing(RateLimitUse.Lane::holder)
+                .thenComparing(RateLimitUse.Lane::group))
+        .toList();
+  }
+
   /**
    * Registers the rate-limit meters of a tenant for every group at zero, so they are scraped before
    * its first call; the lanes later find the same meters.
@@ -98,8 +114,11 @@ final class RateLimitBudget {
     private int inFlight;
     private Instant closedUntil = Instant.MIN;
 
+    private final String tenantTag;
+
     private Lane(RateLimitGroup group, String tenantTag) {
       this.group = group;
+      this.tenantTag = tenantTag;
       this.limit = group.defaultLimit();
       this.window = settings.defaultWindow();
       this.waits = waitsTimer(tenantTag, group);
@@ -225,6 +244,19 @@ final class RateLimitBudget {
     /** Whether this node is shutting down: a call refused for budget must not be retried. */
     boolean stopping() {
       return shutdown.raised();
+    }
+
+    /** What the lane has used of its window at {@code now}. */
+    synchronized RateLimitUse.Lane use(String holder, Instant now) {
+      forgetBefore(now);
+      return new RateLimitUse.Lane(
+          holder,
+          tenantTag,
+          group.tag(),
+          counted.size() + inFlight,
+          limit,
+          window,
+          now.isBefore(closedUntil) ? closedUntil : null);
     }
 
     /** When the lane opens again after a 429; {@link Instant#MIN} when it is not closed. */

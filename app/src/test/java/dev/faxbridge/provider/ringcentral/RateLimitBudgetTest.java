@@ -38,6 +38,34 @@ class RateLimitBudgetTest {
   }
 
   @Test
+  void eachLaneReportsItsUseOfTheWindowAndWhenItIsClosed() {
+    RateLimitBudget.Lane light = lane(RateLimitGroup.LIGHT);
+    light.answered(
+        light.acquire("call"), OptionalInt.of(50), OptionalInt.of(40), OptionalLong.of(60));
+    RateLimitBudget.Lane medium = lane(RateLimitGroup.MEDIUM);
+    medium.rejected(medium.acquire("call"), Duration.ofSeconds(30));
+
+    assertThat(new RateLimitUse(budget).now())
+        .containsExactly(
+            new RateLimitUse.Lane(
+                "connection-1", "clinic", "light", 10, 50, Duration.ofSeconds(60), null),
+            new RateLimitUse.Lane(
+                "connection-1",
+                "clinic",
+                "medium",
+                1,
+                RateLimitGroup.MEDIUM.defaultLimit(),
+                Duration.ofSeconds(60),
+                clock.instant().plusSeconds(30)));
+    assertThat(new RateLimitUse(budget).now().get(0).percent()).isEqualTo(20);
+
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(new RateLimitUse(budget).now())
+        .extracting(RateLimitUse.Lane::used, RateLimitUse.Lane::closedUntil)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(0, null));
+  }
+
+  @Test
   void beforeAnyAnswerTheDocumentedDefaultLimitApplies() {
     RateLimitBudget.Lane heavy = lane(RateLimitGroup.HEAVY);
     for (int i = 0; i < 10; i++) {
