@@ -287,19 +287,7 @@ class OperatorApiWalkTest {
     Clinic clinic = bed.clinic("Walk");
     FaxMessage stuck = clinic.receiveFax(0, 1);
     clinic.receiveFax(0, 1);
-    emulator.injectFault(
-        FaultRule.once(
-                "GET",
-                "/restapi/v1.0/account/"
-                    + stuck.accountId()
-                    + "/extension/"
-                    + stuck.extensionId()
-                    + "/message-store/"
-                    + stuck.messageId()
-                    + "/content/"
-                    + stuck.attachmentId(),
-                Fault.status(500))
-            .always());
+    emulator.injectFault(FaultRule.once("GET", stuck.contentPath(), Fault.status(500)).always());
     String tenant = TestBed.createTenant(faxbridge, "walk");
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     SyncConnection sync = faxbridge.bean(SyncConnection.class);

@@ -253,19 +253,7 @@ class ConsoleInABrowserTest {
       clinic.receiveFax(i % 2, 1);
     }
     FaxMessage stuck = clinic.receiveFax(1, 2);
-    emulator.injectFault(
-        FaultRule.once(
-                "GET",
-                "/restapi/v1.0/account/"
-                    + stuck.accountId()
-                    + "/extension/"
-                    + stuck.extensionId()
-                    + "/message-store/"
-                    + stuck.messageId()
-                    + "/content/"
-                    + stuck.attachmentId(),
-                Fault.status(500))
-            .always());
+    emulator.injectFault(FaultRule.once("GET", stuck.contentPath(), Fault.status(500)).always());
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     assertThat(sync(connection).delivered()).isEqualTo(3);
     emulator.clock().advance(Duration.ofSeconds(1));

@@ -50,15 +50,7 @@ class DeadLetterTest {
     for (int i = 0; i < 4; i++) {
       clinic.receiveFax(i % 2, 1);
     }
-    String stuckContent =
-        "/restapi/v1.0/account/"
-            + stuck.accountId()
-            + "/extension/"
-            + stuck.extensionId()
-            + "/message-store/"
-            + stuck.messageId()
-            + "/content/"
-            + stuck.attachmentId();
+    String stuckContent = stuck.contentPath();
     emulator.injectFault(FaultRule.once("GET", stuckContent, Fault.status(500)).always());
     Map<String, Object> properties = environment.properties();
     properties.put("faxbridge.sync.max-attempts", "2");

@@ -21,6 +21,20 @@ public record FaxMessage(
     String sha256,
     List<Attachment> attachments) {
 
+  /**
+   * The path of the first document's content, as its attachment's URI names it on the media host.
+   */
+  public String contentPath() {
+    return "/restapi/v1.0/account/"
+        + accountId
+        + "/extension/"
+        + extensionId
+        + "/message-store/"
+        + messageId
+        + "/content/"
+        + attachmentId;
+  }
+
   /** One document of the fax, as its attachment id names it in listings and content URIs. */
   public record Attachment(
       String id, long size, String contentType, int pageCount, String sha256) {}

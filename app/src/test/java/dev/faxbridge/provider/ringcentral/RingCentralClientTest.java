@@ -218,17 +218,7 @@ class RingCentralClientTest {
   }
 
   private URI contentUri(FaxMessage fax) {
-    return emulator
-        .mediaUrl()
-        .resolve(
-            "/restapi/v1.0/account/"
-                + fax.accountId()
-                + "/extension/"
-                + fax.extensionId()
-                + "/message-store/"
-                + fax.messageId()
-                + "/content/"
-                + fax.attachmentId());
+    return emulator.mediaUrl().resolve(fax.contentPath());
   }
 
   private String listPath() {
