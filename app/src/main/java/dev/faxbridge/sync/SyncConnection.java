@@ -17,6 +17,7 @@ import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
@@ -198,9 +199,12 @@ public class SyncConnection {
             ? to.minus(settings.initialLookback())
             : cursor.syncedThrough().minus(settings.overlap());
     try {
-      provider.listFaxes(
-          connection, cursor.mailboxId(), from, to, page -> record(connection, page, newFaxes));
-      mailboxes.advance(connection.id(), cursor.mailboxId(), to);
+      String next =
+          provider.listFaxes(
+              connection,
+              new ListingRequest(cursor.mailboxId(), from, to, cursor.providerCursor()),
+              page -> record(connection, page, newFaxes));
+      mailboxes.advance(connection.id(), cursor.mailboxId(), to, next);
     } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
       log.warn(
           "Connection {} mailbox {}: listing failed, will list again: {}",
@@ -214,7 +218,7 @@ public class SyncConnection {
         // The first listing reached initial-lookback back; nothing to re-read yet.
         mailboxes.rereadDone(connection.id(), cursor.mailboxId(), reread, to);
       } else if (mailboxes.rereadDue(connection.id(), cursor.mailboxId(), reread)) {
-        reread(tenant, connection, provider, cursor.mailboxId(), reread, to, newFaxes);
+        reread(tenant, connection, provider, cursor, reread, to, newFaxes);
       }
     }
   }
@@ -223,17 +227,16 @@ public class SyncConnection {
       Tenant tenant,
       ProviderConnection connection,
       FaxProvider provider,
-      String mailboxId,
+      Mailboxes.Cursor cursor,
       SyncSettings.Reread reread,
       Instant to,
       AtomicInteger newFaxes) {
+    String mailboxId = cursor.mailboxId();
     AtomicInteger found = new AtomicInteger();
     try {
       provider.listFaxes(
           connection,
-          mailboxId,
-          to.minus(reread.window()),
-          to,
+          new ListingRequest(mailboxId, to.minus(reread.window()), to, cursor.providerCursor()),
           page -> record(connection, page, found));
       mailboxes.rereadDone(connection.id(), mailboxId, reread, to);
     } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
@@ -426,7 +429,14 @@ public class SyncConnection {
             fax.id(),
             Map.of("size", document.size(), "sha256", document.sha256()));
       }
-      DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
+      DeliveryOutcome outcome =
+          destination.deliver(
+              new FaxDocument(
+                  tenant,
+                  fax,
+                  document,
+                  new FaxDocument.Source(
+                      fax.source().provider(), provider.sourceBlock(fax.source()))));
       if (outcome instanceof DeliveryOutcome.Delivered delivered) {
         PausePoints.reach(PausePoints.DELIVERED_NOT_RECORDED);
         if (!ledger.markDelivered(
@@ -435,7 +445,7 @@ public class SyncConnection {
             document.size(),
             document.sha256(),
             delivered.location(),
-            acknowledgements.of(tenant.id()))) {
+            acknowledgements.of(tenant.id(), connection.id()))) {
           return Attempt.FENCED;
         }
         audit.record(

@@ -8,6 +8,7 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.folder.FolderDestination;
@@ -18,7 +19,7 @@ import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.provider.DownloadedDocument;
-import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
@@ -26,6 +27,7 @@ import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
+import dev.faxbridge.testing.StagedFaxes;
 import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,12 +236,14 @@ class FaxDeliveryTest {
       Tenant tenant = faxbridge.bean(Tenants.class).findBySlug("pine").orElseThrow();
       DownloadedDocument downloaded =
           faxbridge
-              .bean(FaxProvider.class)
+              .provider(Provider.RINGCENTRAL)
               .download(
                   faxbridge.bean(Connections.class).get(connection),
                   fax.source(),
                   data.resolve("downloaded-before-the-crash.pdf"));
-      faxbridge.bean(FolderDestination.class).deliver(new FaxDocument(tenant, fax, downloaded));
+      faxbridge
+          .bean(FolderDestination.class)
+          .deliver(new FaxDocument(tenant, fax, downloaded, StagedFaxes.ringCentralSource(fax)));
 
       SyncReport afterCrash = sync(faxbridge, connection);
 
@@ -319,14 +323,13 @@ class FaxDeliveryTest {
 
   private static void listOnly(FaxbridgeInstance faxbridge, ConnectionId connection) {
     ProviderConnection c = faxbridge.bean(Connections.class).get(connection);
-    var provider = faxbridge.bean(FaxProvider.class);
+    var provider = faxbridge.provider(Provider.RINGCENTRAL);
     var ledger = faxbridge.bean(FaxLedger.class);
     for (var mailbox : provider.mailboxes(c)) {
       provider.listFaxes(
           c,
-          mailbox.id(),
-          Instant.now().minus(Duration.ofDays(1)),
-          Instant.now(),
+          new ListingRequest(
+              mailbox.id(), Instant.now().minus(Duration.ofDays(1)), Instant.now(), null),
           page -> page.forEach(fax -> ledger.recordListed(c.tenantId(), c.id(), fax)));
     }
   }

@@ -13,6 +13,7 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.JwtHandover;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.platform.RandomTokens;
 import dev.faxbridge.provider.ProviderException;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has and whether their fax mailboxes can be read; the result is stored. Failures carry a message
  * for the person at hand, saying what is wrong and what to do.
  */
-public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover {
+public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover, SourceOnboarding {
 
   private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
 
@@ -87,6 +88,17 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
    */
   public ProviderConnection connectWithJwt(TenantId tenant, String jwtCredential, String actor) {
     return connectWithJwt(tenant, Optional.empty(), jwtCredential, actor).connection();
+  }
+
+  @Override
+  public Provider provider() {
+    return Provider.RINGCENTRAL;
+  }
+
+  /** Connects with the {@code jwt} field: {@link #connectWithJwt(TenantId, String, String)}. */
+  @Override
+  public Connected connect(TenantId tenant, Map<String, String> credentials, String actor) {
+    return connectWithJwt(tenant, Optional.empty(), credentials.get("jwt"), actor);
   }
 
   @Override

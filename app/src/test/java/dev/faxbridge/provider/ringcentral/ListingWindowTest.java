@@ -7,6 +7,7 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
@@ -59,9 +60,7 @@ class ListingWindowTest {
           .bean(RingCentralFaxProvider.class)
           .listFaxes(
               connection,
-              mailbox,
-              now.minus(Duration.ofDays(1)),
-              now,
+              new ListingRequest(mailbox, now.minus(Duration.ofDays(1)), now, null),
               page -> {
                 if (seen.isEmpty()) {
                   // Staff empty the trash of the newest fax while faxbridge is between pages.
