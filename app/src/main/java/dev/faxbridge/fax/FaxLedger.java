@@ -102,7 +102,7 @@ public class FaxLedger {
             where connection_id = :connection and mailbox_id = :mailbox and message_id = :message
               and attachment_id = :attachment and listing_defect is not null
             """)
-        .param("uri", fax.documentUri().toString())
+        .param("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
         .param("received", Timestamp.from(fax.receivedAt()))
         .param("type", fax.contentType())
         .param("size", fax.declaredSize())
