@@ -9,13 +9,16 @@ import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.FaxMessage;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.emulator.faxage.FaxageEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,16 +59,19 @@ class OperatorApiWalkTest {
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
   private static RingCentralEmulator emulator;
+  private static FaxageEmulator faxage;
   @TempDir Path data;
 
   @BeforeAll
   static void startEmulator() {
     emulator = RingCentralEmulator.builder().start();
+    faxage = FaxageEmulator.builder().start();
   }
 
   @AfterAll
   static void stopEmulator() {
     emulator.close();
+    faxage.close();
   }
 
   /** One described operation. */
@@ -91,6 +97,7 @@ class OperatorApiWalkTest {
     properties.put("faxbridge.sync.retry-base", "10ms");
     properties.put("faxbridge.sync.retry-max", "10ms");
     properties.put("faxbridge.ringcentral.rate-limits.call-attempts", "1");
+    properties.putAll(FaxageClinic.properties(faxage));
     try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
       HttpResponse<String> served = faxbridge.api("GET", "/v3/api-docs", null);
       assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
@@ -300,6 +307,10 @@ class OperatorApiWalkTest {
     String dead = id(faxes, FaxState.ABANDONED);
     String delivered = id(faxes, FaxState.DELIVERED);
 
+    // A Faxage source beside the RingCentral one, drained (its inbox is empty): it is retired.
+    ConnectionId faxageSource =
+        Operator.connectFaxage(faxbridge, "walk", FaxageClinic.create(faxage), null);
+
     String spareTenant = TestBed.createTenant(faxbridge, "spare");
     ConnectionId spare = TestBed.connectJwt(faxbridge, spareTenant, bed.clinic("Spare").jwt());
     TestBed.createTenant(faxbridge, "leaving");
@@ -336,6 +347,9 @@ class OperatorApiWalkTest {
     overrides.put(
         "DELETE /api/connections/{connectionId}", Map.of("connectionId", spare.toString()));
     overrides.put("DELETE /api/operators/{username}", Map.of("username", "leaver"));
+    overrides.put(
+        "POST /api/tenants/{tenant}/connections/{connectionId}/retirement",
+        Map.of("connectionId", faxageSource.toString()));
     overrides.put("POST /api/tenants/{tenant}/offboarding", Map.of("tenant", "leaving"));
     Map<String, String> bodies = new HashMap<>();
     bodies.put("POST /api/tenants", "{\"name\":\"Walk Two Clinic\"}");
