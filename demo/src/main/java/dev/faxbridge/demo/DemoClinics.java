@@ -213,8 +213,7 @@ class DemoClinics implements DisposableBean {
               .map(ProviderConnection::externalAccountId)
               .findFirst()
               .orElseGet(() -> connectRingCentral(tenant, name));
-      mailboxes =
-          emulator.extensions(accountId).stream().map(extension -> extension.id()).toList();
+      mailboxes = emulator.extensions(accountId).stream().map(extension -> extension.id()).toList();
     }
     String company = null;
     if (onFaxage) {
@@ -235,8 +234,8 @@ class DemoClinics implements DisposableBean {
   }
 
   /**
-   * The clinic's Faxage company (a number made from its slug) with a login, created in the
-   * emulator at every start; connected once, through the operator's onboarding.
+   * The clinic's Faxage company (a number made from its slug) with a login, created in the emulator
+   * at every start; connected once, through the operator's onboarding.
    */
   private String connectFaxage(Tenant tenant, String slug) {
     String company = Integer.toString(40_000 + Math.floorMod(slug.hashCode(), 50_000));

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Demo wiring: the emulator runs inside faxbridge, keeps its state under the demo's state directory
  * (so a restart finds the same accounts and faxes), and faxbridge's RingCentral app comes from the
- * demo instead of configuration. The Faxage emulator runs beside it for the clinics on Faxage. The operator account is {@code admin.DemoOperator}'s.
+ * demo instead of configuration. The Faxage emulator runs beside it for the clinics on Faxage. The
+ * operator account is {@code admin.DemoOperator}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "faxbridge.demo.enabled", havingValue = "true")
