@@ -14,6 +14,7 @@ import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
+import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
@@ -498,9 +499,19 @@ public class SyncConnection {
       if (size != fax.size() || !hash.equals(fax.sha256())) {
         return Optional.empty();
       }
-      return Optional.of(new DownloadedDocument(staged, size, hash, fax.source().contentType()));
+      // The type the bytes begin with: a provider may list a fax before it knows (Faxage).
+      String type = DocumentType.of(head(staged));
+      return Optional.of(
+          new DownloadedDocument(
+              staged, size, hash, type != null ? type : fax.source().contentType()));
     } catch (IOException | NoSuchAlgorithmException e) {
       return Optional.empty();
+    }
+  }
+
+  private static byte[] head(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(8);
     }
   }
 
