@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxbridge.FaxbridgeApplication;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.emulator.faxage.FaxageEmulator;
 import dev.faxbridge.notification.TenantContacts;
 import dev.faxbridge.platform.KeysetRotation;
 import dev.faxbridge.platform.SecretBox;
@@ -13,7 +14,9 @@ import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DatabaseScan;
+import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,6 +125,31 @@ class SecretsAtRestTest {
         .as("secrets in the log")
         .noneMatch(output.getAll()::contains);
     assertThat(JWT_SHAPE.matcher(output.getAll()).find()).as("a JWT in the log").isFalse();
+  }
+
+  @Test
+  void aFaxageLoginIsSealedAndNeverAnsweredNorLogged(CapturedOutput output) {
+    try (FaxageEmulator faxage = FaxageEmulator.builder().start()) {
+      FaxageClinic clinic = FaxageClinic.create(faxage);
+      String password = clinic.account().password();
+      Map<String, Object> properties = bed.properties();
+      properties.putAll(FaxageClinic.properties(faxage));
+      try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+        String tenant = TestBed.createTenant(faxbridge, "faxage-secrets");
+        ConnectionId connection = Operator.connectFaxage(faxbridge, tenant, clinic, null);
+        clinic.receiveFax(1);
+        assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+
+        assertThat(scanEveryColumn(faxbridge.bean(JdbcClient.class), Set.of(password))).isEmpty();
+        assertThat(faxbridge.api("GET", "/api/tenants/" + tenant + "/connections", null).body())
+            .doesNotContain(password);
+        assertThat(faxbridge.api("GET", "/api/tenants/" + tenant + "/migration", null).body())
+            .doesNotContain(password);
+        assertThat(faxbridge.bean(Connections.class).credential(connection).orElseThrow())
+            .contains(password);
+      }
+      assertThat(output.getAll()).as("the Faxage password in the log").doesNotContain(password);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.Provider;
+import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.folder.FolderDestination;
 import dev.faxbridge.emulator.Fault;
@@ -77,7 +78,7 @@ class FaxageSourceTest {
     TestEnvironment environment = TestEnvironment.create(ringCentral, data);
     FaxageClinic clinic = FaxageClinic.create(faxage);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
-      Operator.createTenant(faxbridge, "checked");
+      TestBed.createTenant(faxbridge, "checked");
       String path = "/api/tenants/checked/connections";
 
       HttpResponse<String> wrong =
@@ -130,7 +131,7 @@ class FaxageSourceTest {
     FaxageClinic clinic = FaxageClinic.create(faxage);
     FaxageFax first = clinic.receiveFax(2);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
-      Operator.createTenant(faxbridge, "handled");
+      TestBed.createTenant(faxbridge, "handled");
       ConnectionId connection = Operator.connectFaxage(faxbridge, "handled", clinic, null);
       Files.createDirectories(environment.inbox());
       Path blocker = environment.inbox().resolve("handled");
@@ -170,7 +171,7 @@ class FaxageSourceTest {
     FaxageClinic clinic = FaxageClinic.create(faxage);
     FaxageFax fax = clinic.receiveFax(1);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
-      Operator.createTenant(faxbridge, "tidy-faxage");
+      TestBed.createTenant(faxbridge, "tidy-faxage");
       ConnectionId connection = Operator.connectFaxage(faxbridge, "tidy-faxage", clinic, "delete");
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
       SyncReport again = faxbridge.bean(SyncConnection.class).run(connection);
@@ -188,7 +189,7 @@ class FaxageSourceTest {
     FaxageFax recorded = clinic.receiveFax(2);
     ConnectionId connection;
     try (FaxbridgeInstance first = faxbridge(environment)) {
-      Operator.createTenant(first, "crashy");
+      TestBed.createTenant(first, "crashy");
       connection = Operator.connectFaxage(first, "crashy", clinic, null);
       // The first node lists, then delivers one fax to the folder and dies before the ledger
       // records it (what the delivered-not-recorded pause point kills).

@@ -63,15 +63,6 @@ public final class Operator {
     return ConnectionId.parse(json(connection).get("id").asString());
   }
 
-  /** Creates a tenant; answers its id. */
-  public static String createTenant(FaxbridgeInstance faxbridge, String slug) {
-    HttpResponse<String> tenant =
-        faxbridge.api(
-            "POST", "/api/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + slug + "\"}");
-    assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
-    return json(tenant).get("id").asString();
-  }
-
   public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }

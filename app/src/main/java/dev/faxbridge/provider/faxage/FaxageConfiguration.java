@@ -1,6 +1,7 @@
 package dev.faxbridge.provider.faxage;
 
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.Authorizations;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.platform.ShutdownSignal;
@@ -47,8 +48,9 @@ class FaxageConfiguration {
   SourceOnboarding faxageOnboarding(
       FaxageClient client,
       Connections connections,
+      Authorizations authorizations,
       AuditTrail audit,
       ApplicationEventPublisher events) {
-    return new FaxageOnboarding(client, connections, audit, events);
+    return new FaxageOnboarding(client, connections, authorizations, audit, events);
   }
 }

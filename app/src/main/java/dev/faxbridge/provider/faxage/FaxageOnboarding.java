@@ -4,6 +4,7 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.AuthorizationRefused;
+import dev.faxbridge.connection.Authorizations;
 import dev.faxbridge.connection.Connected;
 import dev.faxbridge.connection.ConnectionAuthorized;
 import dev.faxbridge.connection.Connections;
@@ -15,7 +16,6 @@ import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.TenantId;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -28,16 +28,19 @@ class FaxageOnboarding implements SourceOnboarding {
 
   private final FaxageClient client;
   private final Connections connections;
+  private final Authorizations authorizations;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
 
   FaxageOnboarding(
       FaxageClient client,
       Connections connections,
+      Authorizations authorizations,
       AuditTrail audit,
       ApplicationEventPublisher events) {
     this.client = client;
     this.connections = connections;
+    this.authorizations = authorizations;
     this.audit = audit;
     this.events = events;
   }
@@ -83,52 +86,19 @@ class FaxageOnboarding implements SourceOnboarding {
               + failure.getMessage()
               + "); nothing was stored, try again later.");
     }
-    Optional<ProviderConnection> existing =
-        connections.findByAccount(tenant, Provider.FAXAGE, login.company());
-    ProviderConnection connection;
-    boolean restored = false;
-    String credential = FaxageLogins.seal(login);
-    if (existing.isPresent()) {
-      restored =
-          connections.reauthorize(
-              existing.get().id(),
-              AuthMethod.PASSWORD,
-              credential,
-              login.company(),
-              login.username(),
-              null);
-      connection = connections.get(existing.get().id());
-      audit.record(
-          AuditKind.CONNECTION_REAUTHORIZED,
-          actor,
-          tenant.value(),
-          connection.id().value(),
-          null,
-          Map.of("authMethod", AuthMethod.PASSWORD.name(), "username", login.username()));
-    } else {
-      connection =
-          connections.add(
-              tenant,
-              Provider.FAXAGE,
-              AuthMethod.PASSWORD,
-              credential,
-              login.company(),
-              login.username(),
-              null);
-      audit.record(
-          AuditKind.CONNECTION_ADDED,
-          actor,
-          tenant.value(),
-          connection.id().value(),
-          null,
-          Map.of(
-              "provider",
-              "faxage",
-              "authMethod",
-              AuthMethod.PASSWORD.name(),
-              "accountId",
-              login.company()));
-    }
+    Authorizations.Stored stored =
+        authorizations.store(
+            tenant,
+            connections.findByAccount(tenant, Provider.FAXAGE, login.company()),
+            Provider.FAXAGE,
+            AuthMethod.PASSWORD,
+            FaxageLogins.seal(login),
+            login.company(),
+            login.username(),
+            "username",
+            null,
+            actor);
+    ProviderConnection connection = stored.connection();
     connections.setSourceAcknowledgement(connection.id(), acknowledgement.name());
     audit.record(
         AuditKind.CREDENTIAL_VALIDATED,
@@ -141,7 +111,7 @@ class FaxageOnboarding implements SourceOnboarding {
             "faxesStored", counts.stored(),
             "faxesHandled", counts.handled(),
             "acknowledgement", acknowledgement.name()));
-    events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, restored));
+    events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, stored.restored()));
     return new Connected(connection, (int) Math.max(0, counts.stored() - counts.handled()));
   }
 
