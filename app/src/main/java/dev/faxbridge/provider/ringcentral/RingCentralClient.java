@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.platform.Backoff;
 import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.ProviderException;
@@ -315,7 +316,7 @@ class RingCentralClient {
         if (failures >= attempts) {
           throw failure;
         }
-        pause(rateLimits.callRetryBase().multipliedBy(1L << (failures - 1)), what);
+        pause(Backoff.doubling(rateLimits.callRetryBase()).after(failures), what);
         failures++;
       }
     }
