@@ -41,6 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Faxage as a source on its own: connecting with precise refusals, delivery with the sidecar naming
@@ -163,6 +165,55 @@ class FaxageSourceTest {
         .allMatch(s -> s.get("provider").asString().equals("faxage"))
         .anyMatch(
             s -> s.path("faxage").path("recvid").asString().equals(Long.toString(first.recvid())));
+  }
+
+  @Test
+  void aChangedPasswordStopsTheConnectionOnceAndTheNewLoginBringsTheWaitingFaxes()
+      throws Exception {
+    TestEnvironment environment = TestEnvironment.create(ringCentral, data);
+    FaxageClinic clinic = FaxageClinic.create(faxage);
+    try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
+      String tenant = TestBed.createTenant(faxbridge, "rotated");
+      faxbridge.api(
+          "PUT",
+          "/api/tenants/rotated/notifications",
+          "{\"contactEmail\":\"office@rotated.example\"}");
+      ConnectionId connection = Operator.connectFaxage(faxbridge, "rotated", clinic, null);
+      FaxageFax waiting = clinic.receiveFax(1);
+      String company = clinic.account().company();
+      faxage.setPassword(company, clinic.account().username(), "rotated-by-the-clinic");
+
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).outcome())
+          .isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).outcome())
+          .as("not tried again while it needs a new login")
+          .isEqualTo(SyncReport.Outcome.SKIPPED);
+      JsonNode health = Operator.json(faxbridge.api("GET", "/api/connections/" + connection, null));
+      assertThat(health.get("status").asString()).isEqualTo("NEEDS_REAUTHORIZATION");
+      assertThat(health.get("reason").asString())
+          .contains("ERR02")
+          .contains("an operator connects");
+      String email =
+          faxbridge
+              .bean(JdbcClient.class)
+              .sql("select count(*) from notification where tenant_id = cast(:t as uuid)")
+              .param("t", tenant)
+              .query(Long.class)
+              .single()
+              .toString();
+      assertThat(email).as("one notification for the episode").isEqualTo("1");
+
+      HttpResponse<String> again =
+          faxbridge.api(
+              "POST",
+              "/api/tenants/rotated/connections",
+              clinic
+                  .connectionBody(null)
+                  .replace(clinic.account().password(), "rotated-by-the-clinic"));
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+      assertThat(faxage.fax(waiting.recvid()).handled()).isTrue();
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.faxbridge.provider.faxage;
 
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.AuthorizationHealth;
 import dev.faxbridge.connection.Authorizations;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.SourceOnboarding;
@@ -40,8 +41,9 @@ class FaxageConfiguration {
   }
 
   @Bean
-  FaxProvider faxageFaxProvider(FaxageClient client, Connections connections) {
-    return new FaxageFaxProvider(client, new FaxageLogins(connections));
+  FaxProvider faxageFaxProvider(
+      FaxageClient client, Connections connections, AuthorizationHealth health) {
+    return new FaxageFaxProvider(client, new FaxageLogins(connections), health);
   }
 
   @Bean

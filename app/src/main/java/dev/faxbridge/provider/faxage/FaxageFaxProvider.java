@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.faxage;
 
+import dev.faxbridge.connection.AuthorizationHealth;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.provider.Acknowledgement;
@@ -9,6 +10,7 @@ import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.provider.Mailbox;
+import dev.faxbridge.provider.ProviderException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +45,25 @@ class FaxageFaxProvider implements FaxProvider {
 
   private final FaxageClient client;
   private final FaxageLogins logins;
+  private final AuthorizationHealth health;
 
-  FaxageFaxProvider(FaxageClient client, FaxageLogins logins) {
+  FaxageFaxProvider(FaxageClient client, FaxageLogins logins, AuthorizationHealth health) {
     this.client = client;
     this.logins = logins;
+    this.health = health;
+  }
+
+  /**
+   * Runs a call with the connection's login; a login Faxage refuses (ERR02) marks the connection as
+   * needing re-authorization (once per episode, with its notification) before it ends the sync.
+   */
+  private <T> T withLogin(ProviderConnection connection, Function<FaxageCredentials, T> call) {
+    try {
+      return call.apply(logins.of(connection));
+    } catch (ProviderException.AuthorizationRevoked refused) {
+      health.lost(connection, String.valueOf(refused.providerCode()), "sync");
+      throw refused;
+    }
   }
 
   @Override
@@ -68,7 +86,7 @@ class FaxageFaxProvider implements FaxProvider {
   public String listFaxes(
       ProviderConnection connection, ListingRequest request, Consumer<List<ListedFax>> onPage) {
     FaxageCredentials login = logins.of(connection);
-    FaxageListing listing = client.listfax(login, true, null);
+    FaxageListing listing = withLogin(connection, l -> client.listfax(l, true, null));
     long highest = request.cursor() == null ? 0 : Long.parseLong(request.cursor());
     long before = highest;
     List<ListedFax> faxes = new ArrayList<>();
@@ -131,7 +149,7 @@ class FaxageFaxProvider implements FaxProvider {
 
   @Override
   public DownloadedDocument download(ProviderConnection connection, ListedFax fax, Path target) {
-    return client.getfax(logins.of(connection), recvid(fax), target);
+    return withLogin(connection, login -> client.getfax(login, recvid(fax), target));
   }
 
   /**
@@ -142,8 +160,20 @@ class FaxageFaxProvider implements FaxProvider {
   public void acknowledge(ProviderConnection connection, ListedFax fax, Acknowledgement how) {
     switch (how) {
       case NONE -> {}
-      case MARK_READ -> client.handled(logins.of(connection), recvid(fax));
-      case DELETE -> client.delfax(logins.of(connection), recvid(fax));
+      case MARK_READ ->
+          withLogin(
+              connection,
+              login -> {
+                client.handled(login, recvid(fax));
+                return null;
+              });
+      case DELETE ->
+          withLogin(
+              connection,
+              login -> {
+                client.delfax(login, recvid(fax));
+                return null;
+              });
     }
   }
 
@@ -162,7 +192,7 @@ class FaxageFaxProvider implements FaxProvider {
    */
   @Override
   public Optional<List<String>> pendingAtSource(ProviderConnection connection) {
-    FaxageListing listing = client.listfax(logins.of(connection), true, null);
+    FaxageListing listing = withLogin(connection, login -> client.listfax(login, true, null));
     List<String> ids = new ArrayList<>();
     listing.faxes().forEach(record -> ids.add(Long.toString(record.recvid())));
     listing.unreadable().stream()
