@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxbridge.FaxbridgeApplication;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.emulator.faxage.FaxageEmulator;
 import dev.faxbridge.notification.TenantContacts;
 import dev.faxbridge.platform.KeysetRotation;
@@ -14,6 +13,7 @@ import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DatabaseScan;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
@@ -26,11 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -48,24 +47,14 @@ class SecretsAtRestTest {
   private static final String WEBHOOK_SECRET = "hmac-secret-for-the-operator-0123456789";
   private static final String OPERATOR_PASSWORD = "correct horse battery staple";
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void newBed() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
   }
 
   @Test
@@ -99,12 +88,12 @@ class SecretsAtRestTest {
       var token = faxbridge.api("POST", "/api/operators/alice/tokens", "{\"name\":\"ci\"}");
       secrets.add(TestBed.json(token).get("token").asString());
       clinic.receiveFax(0, 1);
-      emulator.clock().advance(Duration.ofMinutes(58));
+      EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
       collectTokens(connections, connection, secrets);
       // Losing the authorization writes sealed notifications (with a connect link) to the outbox.
-      emulator.revokeJwtCredential(clinic.jwt());
-      emulator.endSessions(clinic.account().ownerExtensionId());
+      EMULATORS.ringCentral().revokeJwtCredential(clinic.jwt());
+      EMULATORS.ringCentral().endSessions(clinic.account().ownerExtensionId());
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).outcome())
           .isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
 
@@ -134,7 +123,8 @@ class SecretsAtRestTest {
       String password = clinic.account().password();
       Map<String, Object> properties = bed.properties();
       properties.putAll(FaxageClinic.properties(faxage));
-      try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      try (FaxbridgeInstance faxbridge =
+          FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
         String tenant = TestBed.createTenant(faxbridge, "faxage-secrets");
         ConnectionId connection = Operator.connectFaxage(faxbridge, tenant, clinic, null);
         clinic.receiveFax(1);
@@ -160,7 +150,8 @@ class SecretsAtRestTest {
     properties.put("faxbridge.secrets.keyset", oldKeyset);
     ConnectionId connection;
     String tenant;
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       tenant = TestBed.createTenant(faxbridge, "lakeview");
       connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
       faxbridge
@@ -181,7 +172,8 @@ class SecretsAtRestTest {
     assertThat(KeysetRotation.size(retired)).isEqualTo(1);
     properties.put("faxbridge.secrets.keyset", retired);
     clinic.receiveFax(1, 1);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       assertThat(faxbridge.bean(Connections.class).credential(connection)).contains(clinic.jwt());
       assertThat(
               faxbridge
@@ -193,7 +185,8 @@ class SecretsAtRestTest {
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
     }
     properties.put("faxbridge.secrets.keyset", oldKeyset);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       assertThatThrownBy(() -> faxbridge.bean(Connections.class).credential(connection))
           .as("the old key alone no longer opens anything")
           .hasMessageContaining("does not decrypt");

@@ -27,6 +27,7 @@ import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
@@ -37,9 +38,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -51,21 +51,10 @@ import tools.jackson.databind.JsonNode;
  */
 class FaxageSourceTest {
 
-  private static RingCentralEmulator ringCentral;
-  private static FaxageEmulator faxage;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.startedWithFaxage();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulators() {
-    ringCentral = RingCentralEmulator.builder().start();
-    faxage = FaxageEmulator.builder().clock(ringCentral.clock()).start();
-  }
-
-  @AfterAll
-  static void stopEmulators() {
-    faxage.close();
-    ringCentral.close();
-  }
+  private final RingCentralEmulator ringCentral = EMULATORS.ringCentral();
+  private final FaxageEmulator faxage = EMULATORS.faxage();
 
   private FaxbridgeInstance faxbridge(TestEnvironment environment) {
     Map<String, Object> properties = environment.properties();
