@@ -29,10 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The authorization-code flow end to end, through the EMULATORS.ringCentral()'s login and consent
- * pages: a clinic connects through a connect link; when its refresh token dies, it is told once and
- * re-authorizes through the link it was sent, and every fax that arrived meanwhile is delivered
- * once.
+ * The authorization-code flow end to end, through the emulator's login and consent pages: a clinic
+ * connects through a connect link; when its refresh token dies, it is told once and re-authorizes
+ * through the link it was sent, and every fax that arrived meanwhile is delivered once.
  */
 class ReauthorizationTest {
 

@@ -20,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code faxbridge doctor} against the EMULATORS.ringCentral(): what a healthy set-up and each
- * wrong app show.
- */
+/** {@code faxbridge doctor} against the emulator: what a healthy set-up and each wrong app show. */
 class DoctorTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
