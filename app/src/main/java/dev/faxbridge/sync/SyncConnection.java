@@ -14,7 +14,7 @@ import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
-import dev.faxbridge.provider.DocumentType;
+import dev.faxbridge.provider.DocumentDigest;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
@@ -24,15 +24,13 @@ import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -487,32 +485,22 @@ public class SyncConnection {
     if (fax.sha256() == null || fax.size() == null || !Files.isRegularFile(staged)) {
       return Optional.empty();
     }
+    DocumentDigest digest = new DocumentDigest();
     try (InputStream in = Files.newInputStream(staged)) {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      long size = 0;
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        sha256.update(buffer, 0, n);
-        size += n;
-      }
-      String hash = HexFormat.of().formatHex(sha256.digest());
-      if (size != fax.size() || !hash.equals(fax.sha256())) {
-        return Optional.empty();
-      }
-      // The type the bytes begin with: a provider may list a fax before it knows (Faxage).
-      String type = DocumentType.of(head(staged));
-      return Optional.of(
-          new DownloadedDocument(
-              staged, size, hash, type != null ? type : fax.source().contentType()));
-    } catch (IOException | NoSuchAlgorithmException e) {
+      digest.copy(in, OutputStream.nullOutputStream());
+    } catch (IOException e) {
       return Optional.empty();
     }
-  }
-
-  private static byte[] head(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return in.readNBytes(8);
+    long size = digest.received();
+    // The type the bytes begin with: a provider may list a fax before it knows (Faxage).
+    String type = digest.type();
+    String hash = digest.sha256();
+    if (size != fax.size() || !hash.equals(fax.sha256())) {
+      return Optional.empty();
     }
+    return Optional.of(
+        new DownloadedDocument(
+            staged, size, hash, type != null ? type : fax.source().contentType()));
   }
 
   private static void remove(Path file) {

@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.provider.DocumentDigest;
 import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.ProviderException;
@@ -14,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The resumable download of a fax document: streamed to the staging file and hashed on the way; a
@@ -145,15 +143,12 @@ final class ResumableDownload {
   }
 
   /**
-   * One document transfer across resumed requests: the staging file, the running SHA-256 and the
-   * first bytes. Bytes are hashed exactly as they are written, so a resumed file hashes whole.
+   * One document transfer across resumed requests: the staging file and its {@link DocumentDigest}.
+   * Bytes are hashed exactly as they are written, so a resumed file hashes whole.
    */
   private static final class Transfer {
     private final Path target;
-    private MessageDigest sha256 = newDigest();
-    private final byte[] head = new byte[8];
-    private int headLength;
-    private long received;
+    private final DocumentDigest digest = new DocumentDigest();
     private long total = -1;
     private String contentType;
 
@@ -162,13 +157,11 @@ final class ResumableDownload {
     }
 
     long received() {
-      return received;
+      return digest.received();
     }
 
     void restart() {
-      sha256 = newDigest();
-      headLength = 0;
-      received = 0;
+      digest.restart();
       total = -1;
     }
 
@@ -179,27 +172,17 @@ final class ResumableDownload {
 
     void copy(InputStream body, String what) throws IOException {
       OpenOption[] mode =
-          received == 0
+          digest.received() == 0
               ? new OpenOption[] {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE
               }
               : new OpenOption[] {StandardOpenOption.WRITE, StandardOpenOption.APPEND};
-      byte[] buffer = new byte[64 * 1024];
       try (OutputStream out = Files.newOutputStream(target, mode)) {
-        int n;
-        while ((n = body.read(buffer)) >= 0) {
-          out.write(buffer, 0, n);
-          sha256.update(buffer, 0, n);
-          if (headLength < head.length) {
-            int take = Math.min(n, head.length - headLength);
-            System.arraycopy(buffer, 0, head, headLength, take);
-            headLength += take;
-          }
-          received += n;
-        }
+        digest.copy(body, out);
       }
+      long received = digest.received();
       if (total >= 0 && received < total) {
         throw new ProviderException.Unavailable(
             what + " was cut off: received " + received + " of " + total + " bytes");
@@ -207,6 +190,7 @@ final class ResumableDownload {
     }
 
     DownloadedDocument finish(Long declaredSize, String what) {
+      long received = digest.received();
       if (total >= 0 && received != total) {
         throw failedCheck(
             what + " delivered " + received + " bytes where " + total + " were announced");
@@ -215,25 +199,16 @@ final class ResumableDownload {
         throw failedCheck(
             what + " delivered " + received + " bytes where the message declared " + declaredSize);
       }
-      if (!DocumentType.startsLike(contentType, java.util.Arrays.copyOf(head, headLength))) {
+      if (!DocumentType.startsLike(contentType, digest.head())) {
         throw failedCheck(what + " delivered bytes that are not a " + contentType + " document");
       }
-      return new DownloadedDocument(
-          target, received, HexFormat.of().formatHex(sha256.digest()), contentType);
+      return new DownloadedDocument(target, received, digest.sha256(), contentType);
     }
 
     /** A complete but wrong document: the next attempt starts from the first byte. */
     private ProviderException.Unavailable failedCheck(String message) {
       restart();
       return new ProviderException.Unavailable(message);
-    }
-
-    private static MessageDigest newDigest() {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 
