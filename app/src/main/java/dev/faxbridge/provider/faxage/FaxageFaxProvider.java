@@ -158,23 +158,20 @@ class FaxageFaxProvider implements FaxProvider {
    */
   @Override
   public void acknowledge(ProviderConnection connection, ListedFax fax, Acknowledgement how) {
-    switch (how) {
-      case NONE -> {}
-      case MARK_READ ->
-          withLogin(
-              connection,
-              login -> {
-                client.handled(login, recvid(fax));
-                return null;
-              });
-      case DELETE ->
-          withLogin(
-              connection,
-              login -> {
-                client.delfax(login, recvid(fax));
-                return null;
-              });
+    if (how == Acknowledgement.NONE) {
+      return;
     }
+    long recvid = recvid(fax);
+    withLogin(
+        connection,
+        login -> {
+          if (how == Acknowledgement.DELETE) {
+            client.delfax(login, recvid);
+          } else {
+            client.handled(login, recvid);
+          }
+          return null;
+        });
   }
 
   /** The sidecar's {@code faxage} block: the company and Faxage's fax id. */

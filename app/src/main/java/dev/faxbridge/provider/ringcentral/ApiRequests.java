@@ -188,15 +188,10 @@ final class ApiRequests {
     RateLimitBudget.Permit permit = lane.acquire(what);
     HttpResponse<T> response;
     try {
-      response = http.send(request, handler);
-    } catch (IOException e) {
+      response = sendOnce(request, handler, what);
+    } catch (ProviderException.Unavailable unanswered) {
       lane.unanswered(permit);
-      throw new ProviderException.Unavailable(
-          what + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      lane.unanswered(permit);
-      Thread.currentThread().interrupt();
-      throw new ProviderException.Unavailable(what + " was interrupted", e);
+      throw unanswered;
     }
     java.net.http.HttpHeaders headers = response.headers();
     if (response.statusCode() == 429) {
@@ -218,21 +213,13 @@ final class ApiRequests {
 
   private <T> HttpResponse<T> unpaced(
       HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
-    try {
-      HttpResponse<T> response = http.send(request, handler);
-      if (response.statusCode() == 429) {
-        discard(response);
-        Duration retryAfter = retryAfter(response.headers(), rateLimits.defaultPenalty());
-        throw new ProviderException.RateLimited(what + " was rate-limited", retryAfter);
-      }
-      return response;
-    } catch (IOException e) {
-      throw new ProviderException.Unavailable(
-          what + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderException.Unavailable(what + " was interrupted", e);
+    HttpResponse<T> response = sendOnce(request, handler, what);
+    if (response.statusCode() == 429) {
+      discard(response);
+      Duration retryAfter = retryAfter(response.headers(), rateLimits.defaultPenalty());
+      throw new ProviderException.RateLimited(what + " was rate-limited", retryAfter);
     }
+    return response;
   }
 
   private static void discard(HttpResponse<?> response) {
@@ -258,8 +245,14 @@ final class ApiRequests {
 
   /** Sends one request outside any budget and without retries; the answer as it came. */
   HttpResponse<String> sendOnce(HttpRequest request, String what) {
+    return sendOnce(request, HttpResponse.BodyHandlers.ofString(), what);
+  }
+
+  /** One request as it is sent; a reset, timeout or interruption as {@code Unavailable}. */
+  private <T> HttpResponse<T> sendOnce(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler, String what) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request, handler);
     } catch (IOException e) {
       throw new ProviderException.Unavailable(
           what + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
