@@ -56,11 +56,12 @@ public class FaxLedger {
         jdbc.sql(
                 """
                 insert into inbound_fax (id, tenant_id, connection_id, provider_account_id, mailbox_id,
-                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed, page_count,
+                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed,
+                    sender_name_sealed, page_count,
                     content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
                     discovered_at)
                 values (:id, :tenant, :connection, :account, :mailbox, :message, :attachment, 'DISCOVERED',
-                    coalesce(cast(:received as timestamptz), :now), :from, :to, :pages, :type, :size,
+                    coalesce(cast(:received as timestamptz), :now), :from, :to, :sender, :pages, :type, :size,
                     :uri, :defect, :now, :now)
                 on conflict on constraint inbound_fax_source_key do nothing
                 """)
@@ -74,6 +75,7 @@ public class FaxLedger {
             .param("received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
             .param("from", seal(fax.fromNumber(), id))
             .param("to", seal(fax.toNumber(), id))
+            .param("sender", seal(fax.senderName(), id))
             .param("pages", fax.pageCount())
             .param("type", fax.contentType())
             .param("size", fax.declaredSize())
@@ -538,7 +540,8 @@ public class FaxLedger {
             rs.getString("attachment_uri") == null
                 ? null
                 : URI.create(rs.getString("attachment_uri")),
-            rs.getString("listing_defect"));
+            rs.getString("listing_defect"),
+            open(rs.getBytes("sender_name_sealed"), id));
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new InboundFax(
         id,
