@@ -414,22 +414,35 @@ public class FaxLedger {
   }
 
   /**
-   * Gives an abandoned fax a fresh set of attempts, due now. The last error stays for the record
-   * until the next attempt replaces it.
+   * Gives an abandoned fax a fresh set of attempts, due now, and so each of its dead-lettered
+   * destinations. The last error stays for the record until the next attempt replaces it.
    *
    * @return false when the fax is not abandoned (never was, or was retried already)
    */
   public boolean revive(UUID id) {
-    return jdbc.sql(
-                """
-                update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
-                    abandoned_at = null, claim_token = null
-                where id = :id and state = 'ABANDONED'
-                """)
-            .param("now", Timestamp.from(clock.instant()))
-            .param("id", id)
-            .update()
-        == 1;
+    boolean revived =
+        jdbc.sql(
+                    """
+                    update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
+                        abandoned_at = null, claim_token = null
+                    where id = :id and state = 'ABANDONED'
+                    """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update()
+            == 1;
+    if (revived) {
+      // Its dead-lettered destinations get a fresh set of attempts too; delivered ones stay.
+      jdbc.sql(
+              """
+              update fax_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now
+              where fax_id = :id and state = 'ABANDONED'
+              """)
+          .param("now", Timestamp.from(clock.instant()))
+          .param("id", id)
+          .update();
+    }
+    return revived;
   }
 
   /**

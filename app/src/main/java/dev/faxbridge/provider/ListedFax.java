@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param defect why the provider's record of this fax cannot be used as it is (no document uri, no
  *     valid receive time), or null when it can. A defective record is still listed, so that it
  *     becomes this one fax's failure instead of failing the whole listing.
- * @param senderName the sender's name when the platform gives one (any script, unaltered), or
- *     null; PHI like the numbers
+ * @param senderName the sender's name when the platform gives one (any script, unaltered), or null;
+ *     PHI like the numbers
  */
 public record ListedFax(
     String accountId,
