@@ -20,9 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * A webhook receiver as a clinic would write one: it checks the signature with its own HMAC code,
  * stores each idempotency key's document once and answers 200 to a repeat.
  */
-final class SigningReceiver implements AutoCloseable {
+public final class SigningReceiver implements AutoCloseable {
 
-  record Received(String idempotencyKey, String metadataJson, byte[] document) {}
+  public record Received(String idempotencyKey, String metadataJson, byte[] document) {}
 
   private final HttpServer server;
   private final String secret;
@@ -30,26 +30,26 @@ final class SigningReceiver implements AutoCloseable {
   private final List<String> refused = new ArrayList<>();
   private volatile int answer = 200;
 
-  SigningReceiver(String secret) throws IOException {
+  public SigningReceiver(String secret) throws IOException {
     this.secret = secret;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/faxes", this::handle);
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/faxes");
   }
 
-  void answerWith(int status) {
+  public void answerWith(int status) {
     answer = status;
   }
 
-  synchronized List<Received> stored() {
+  public synchronized List<Received> stored() {
     return List.copyOf(stored.values());
   }
 
-  synchronized List<String> refused() {
+  public synchronized List<String> refused() {
     return List.copyOf(refused);
   }
 
