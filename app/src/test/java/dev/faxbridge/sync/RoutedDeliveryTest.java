@@ -23,9 +23,16 @@ import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +40,10 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * between the destinations' deliveries and the ledger's commit; a destination that fails retries
  * and dead-letters on its own while the others deliver.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RoutedDeliveryTest {
 
   private static final String CARDIOLOGY_LINE = "+16505550199";
@@ -286,6 +297,77 @@ class RoutedDeliveryTest {
       assertThat(silent.documents()).hasSize(1);
       assertThat(fhir.transactions()).hasSize(1);
     }
+  }
+
+  @Test
+  void aWebhookInLinkModeSendsASignedShortLivedDownloadUrlThatIsAuditedAndExpires(
+      CapturedOutput output) throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Linked");
+    FaxMessage sent = clinic.receiveFax(0, 1);
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Map<String, Object> properties = environment.properties();
+    properties.put("server.port", String.valueOf(port));
+    properties.put("faxbridge.delivery.document-links.base-url", "http://127.0.0.1:" + port);
+    properties.put("faxbridge.delivery.document-links.ttl", "15m");
+    properties.put("faxbridge.delivery.document-links.directory", data.resolve("links").toString());
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+      ConnectionId connection = Operator.connect(faxbridge, "linked", clinic);
+      destination(
+          faxbridge,
+          "linked",
+          "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"url\":\""
+              + webhook.url()
+              + "\",\"document\":\"link\"},\"secret\":\""
+              + WEBHOOK_SECRET
+              + "\"}");
+
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+
+      SigningReceiver.Received received = webhook.stored().get(0);
+      assertThat(webhook.refused()).isEmpty();
+      assertThat(received.document()).as("the receiver downloaded the document").isNotNull();
+      assertThat(received.document().length).isEqualTo(sent.size());
+      assertThat(
+              HexFormat.of()
+                  .formatHex(MessageDigest.getInstance("SHA-256").digest(received.document())))
+          .isEqualTo(sent.sha256());
+      String url = received.documentUrl();
+      assertThat(url).startsWith("http://127.0.0.1:" + port + "/documents/");
+      UUID fax =
+          faxbridge
+              .bean(FaxLedger.class)
+              .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
+              .get(0)
+              .id();
+      assertThat(audit(faxbridge, fax)).contains("FAX_DOCUMENT_DOWNLOADED");
+
+      String tampered = url.substring(0, url.length() - 2) + (url.endsWith("A") ? "BB" : "AA");
+      assertThat(get(tampered)).as("a token with a wrong signature").isEqualTo(404);
+      assertThat(get(url)).as("a genuine token within its time").isEqualTo(200);
+      emulator.clock().advance(Duration.ofMinutes(16));
+      assertThat(get(url)).as("a genuine token past its expiry").isEqualTo(410);
+      String token = url.substring(url.lastIndexOf('/') + 1);
+      assertThat(output.getAll()).as("the token is never logged").doesNotContain(token);
+      assertThat(
+              faxbridge
+                  .bean(JdbcClient.class)
+                  .sql(
+                      "select detail::text from audit_event where kind = 'FAX_DOCUMENT_DOWNLOADED'")
+                  .query(String.class)
+                  .list())
+          .hasSize(2)
+          .noneMatch(detail -> detail.contains(token));
+    }
+  }
+
+  private static int get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private void assertOnceEach(boolean firstTime) {

@@ -4,6 +4,7 @@ import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.fhir.FhirDestination;
 import dev.faxbridge.delivery.folder.FolderDestination;
 import dev.faxbridge.delivery.mdm.MdmDestination;
+import dev.faxbridge.delivery.webhook.DocumentLinks;
 import dev.faxbridge.delivery.webhook.WebhookDestination;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public class DestinationFactory {
   private record Built(Instant version, Destination destination) {}
 
   private final Clock clock;
+  private final DocumentLinks links;
   private final HttpClient http =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
@@ -31,8 +33,9 @@ public class DestinationFactory {
           .build();
   private final Map<UUID, Built> built = new ConcurrentHashMap<>();
 
-  DestinationFactory(Clock clock) {
+  DestinationFactory(Clock clock, DocumentLinks links) {
     this.clock = clock;
+    this.links = links;
   }
 
   /**
@@ -59,7 +62,10 @@ public class DestinationFactory {
           new MdmDestination(DestinationSettings.mdm(values, stored.location()), clock);
       case WEBHOOK ->
           new WebhookDestination(
-              DestinationSettings.webhook(values, stored.secret(), stored.location()), http, clock);
+              DestinationSettings.webhook(values, stored.secret(), stored.location()),
+              http,
+              clock,
+              links);
     };
   }
 }
