@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -164,20 +163,8 @@ class DestinationApi {
             DestinationKind.of(request.kind()),
             request.location(),
             request.settings(),
-            request.secret());
-    audit.record(
-        AuditKind.DESTINATION_CREATED,
-        AuditActor.current(),
-        found.id().value(),
-        null,
-        null,
-        Map.of(
-            "destinationId",
-            created.id().toString(),
-            "name",
-            created.name(),
-            "kind",
-            created.kind().label()));
+            request.secret(),
+            AuditActor.current());
     return DestinationView.of(created);
   }
 
@@ -213,33 +200,8 @@ class DestinationApi {
             change.settings(),
             change.secret(),
             Boolean.TRUE.equals(change.clearSecret()),
-            change.enabled());
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("destinationId", after.id().toString());
-    TreeSet<String> changed = new TreeSet<>();
-    if (!after.name().equals(before.name())) {
-      changed.add("name");
-    }
-    if (change.location() != null) {
-      changed.add("location");
-    }
-    if (change.settings() != null) {
-      changed.add("settings");
-    }
-    if (change.secret() != null || Boolean.TRUE.equals(change.clearSecret())) {
-      changed.add("secret");
-    }
-    if (after.enabled() != before.enabled()) {
-      changed.add(after.enabled() ? "enabled" : "disabled");
-    }
-    detail.put("changed", String.join(",", changed));
-    audit.record(
-        AuditKind.DESTINATION_UPDATED,
-        AuditActor.current(),
-        found.id().value(),
-        null,
-        null,
-        detail);
+            change.enabled(),
+            AuditActor.current());
     return DestinationView.of(after);
   }
 
@@ -253,16 +215,7 @@ class DestinationApi {
   @ApiResponse(responseCode = "204", description = "Removed")
   void remove(@PathVariable String tenant, @PathVariable String destinationId) {
     Tenant found = tenants.resolve(tenant);
-    TenantDestination destination = live(found, destinationId);
-    destinations.remove(destination.id());
-    int deleted = rules.deleteFor(destination.id());
-    audit.record(
-        AuditKind.DESTINATION_REMOVED,
-        AuditActor.current(),
-        found.id().value(),
-        null,
-        null,
-        Map.of("destinationId", destination.id().toString(), "rulesDeleted", deleted));
+    destinations.remove(live(found, destinationId), AuditActor.current());
   }
 
   @PostMapping("/routing-rules")

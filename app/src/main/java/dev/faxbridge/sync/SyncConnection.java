@@ -515,19 +515,7 @@ public class SyncConnection {
    */
   private Attempt waitFor(
       Tenant tenant, InboundFax fax, UUID claim, RoutedDelivery.Result.Waiting waiting) {
-    if (!ledger.markFailed(fax.id(), claim, waiting.next(), waiting.reason())) {
-      return Attempt.FENCED;
-    }
-    metrics.failed(tenant.slug());
-    audit.record(
-        AuditKind.FAX_FAILED,
-        ACTOR,
-        tenant.id().value(),
-        fax.connectionId().value(),
-        fax.id(),
-        Map.of("reason", waiting.reason(), "nextAttemptAt", waiting.next().toString()));
-    log.info("Fax {}: destinations pending, next at {}", fax.id(), waiting.next());
-    return Attempt.FAILED;
+    return failedUntil(tenant, fax, claim, waiting.reason(), waiting.next(), fax.attempts() + 1);
   }
 
   private Attempt fail(
@@ -548,19 +536,25 @@ public class SyncConnection {
       log.warn("Fax {} abandoned after {} attempts: {}", fax.id(), attempts, reason);
     } else {
       Instant next = retries.nextAttempt(clock.instant(), attempts);
-      if (!ledger.markFailed(fax.id(), claim, next, reason)) {
-        return Attempt.FENCED;
-      }
-      metrics.failed(tenant.slug());
-      audit.record(
-          AuditKind.FAX_FAILED,
-          ACTOR,
-          tenant.id().value(),
-          fax.connectionId().value(),
-          fax.id(),
-          Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
-      log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
+      return failedUntil(tenant, fax, claim, reason, next, attempts);
     }
+    return Attempt.FAILED;
+  }
+
+  private Attempt failedUntil(
+      Tenant tenant, InboundFax fax, UUID claim, String reason, Instant next, int attempts) {
+    if (!ledger.markFailed(fax.id(), claim, next, reason)) {
+      return Attempt.FENCED;
+    }
+    metrics.failed(tenant.slug());
+    audit.record(
+        AuditKind.FAX_FAILED,
+        ACTOR,
+        tenant.id().value(),
+        fax.connectionId().value(),
+        fax.id(),
+        Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
+    log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
     return Attempt.FAILED;
   }
 }

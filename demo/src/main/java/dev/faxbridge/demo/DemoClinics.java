@@ -8,7 +8,6 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.folder.FolderSettings;
 import dev.faxbridge.delivery.routing.DestinationKind;
-import dev.faxbridge.delivery.routing.TenantDestination;
 import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.Account;
 import dev.faxbridge.emulator.ClientApp;
@@ -212,37 +211,22 @@ class DemoClinics implements DisposableBean {
    */
   private void toFolderAndFhir(Tenant tenant) {
     String base = connect.publicUrl().toString().replaceAll("/$", "");
-    List<TenantDestination> created =
-        List.of(
-            destinations.create(
-                tenant.id(),
-                "folder",
-                DestinationKind.FOLDER,
-                "Front desk",
-                Map.of("root", folder.root().toString()),
-                null),
-            destinations.create(
-                tenant.id(),
-                "demo-fhir",
-                DestinationKind.FHIR,
-                "Cardiology",
-                Map.of("baseUrl", base + DemoFhirServer.PATH, "authentication", "bearer"),
-                operator.credentials().apiToken()));
-    for (TenantDestination destination : created) {
-      audit.record(
-          AuditKind.DESTINATION_CREATED,
-          ACTOR,
-          tenant.id().value(),
-          null,
-          null,
-          Map.of(
-              "destinationId",
-              destination.id().toString(),
-              "name",
-              destination.name(),
-              "kind",
-              destination.kind().label()));
-    }
+    destinations.create(
+        tenant.id(),
+        "folder",
+        DestinationKind.FOLDER,
+        "Front desk",
+        Map.of("root", folder.root().toString()),
+        null,
+        ACTOR);
+    destinations.create(
+        tenant.id(),
+        "demo-fhir",
+        DestinationKind.FHIR,
+        "Cardiology",
+        Map.of("baseUrl", base + DemoFhirServer.PATH, "authentication", "bearer"),
+        operator.credentials().apiToken(),
+        ACTOR);
   }
 
   /**

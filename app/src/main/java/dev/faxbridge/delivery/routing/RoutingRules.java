@@ -120,13 +120,6 @@ public class RoutingRules {
     return jdbc.sql("delete from routing_rule where id = :id").param("id", id).update() == 1;
   }
 
-  /** Deletes the rules naming a destination (when it is removed). */
-  public int deleteFor(UUID destination) {
-    return jdbc.sql("delete from routing_rule where destination_id = :destination")
-        .param("destination", destination)
-        .update();
-  }
-
   /**
    * The destinations a fax goes to, in rule order, without repeats; only usable destinations.
    *

@@ -1,5 +1,7 @@
 package dev.faxbridge.delivery.routing;
 
+import dev.faxbridge.audit.AuditKind;
+import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.tenant.TenantId;
 import java.sql.ResultSet;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A tenant's destinations in the database. The secret of each is sealed with the row's id as
  * associated data ({@code destination.secret_sealed}); a removed destination keeps its row, without
- * its secret, because deliveries refer to it.
+ * its secret, because deliveries refer to it. Creating, changing and removing one is audited here,
+ * by whoever does it, never with the secret.
  */
 @Repository
 public class TenantDestinations {
@@ -45,11 +49,13 @@ public class TenantDestinations {
 
   private final JdbcClient jdbc;
   private final SecretBox secrets;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  TenantDestinations(JdbcClient jdbc, SecretBox secrets, Clock clock) {
+  TenantDestinations(JdbcClient jdbc, SecretBox secrets, AuditTrail audit, Clock clock) {
     this.jdbc = jdbc;
     this.secrets = secrets;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -57,6 +63,7 @@ public class TenantDestinations {
    * Creates a destination after checking its settings ({@link DestinationSettings#check}).
    *
    * @throws IllegalArgumentException for a wrong name or setting
+   * @param actor who creates it, for the audit trail
    * @throws NameTaken when a live destination of the tenant has the name
    */
   public TenantDestination create(
@@ -65,7 +72,8 @@ public class TenantDestinations {
       DestinationKind kind,
       String location,
       Map<String, Object> settings,
-      String secret) {
+      String secret,
+      String actor) {
     checkName(name);
     checkLocation(location);
     Map<String, Object> values = settings == null ? Map.of() : settings;
@@ -92,7 +100,13 @@ public class TenantDestinations {
     } catch (DuplicateKeyException e) {
       throw new NameTaken(name);
     }
-    return find(tenant, id.toString()).orElseThrow();
+    TenantDestination created = find(tenant, id.toString()).orElseThrow();
+    record(
+        AuditKind.DESTINATION_CREATED,
+        actor,
+        created,
+        Map.of("name", created.name(), "kind", created.kind().label()));
+    return created;
   }
 
   /**
@@ -100,6 +114,7 @@ public class TenantDestinations {
    * whole); the result is checked as on creation.
    *
    * @param clearSecret removes the secret (when the new settings need none)
+   * @param actor who changes it, for the audit trail (which names what changed)
    */
   public TenantDestination update(
       TenantDestination before,
@@ -108,7 +123,8 @@ public class TenantDestinations {
       Map<String, Object> settings,
       String secret,
       boolean clearSecret,
-      Boolean enabled) {
+      Boolean enabled,
+      String actor) {
     String newName = name == null ? before.name() : name;
     String newLocation = location == null ? before.location() : location;
     Map<String, Object> newSettings = settings == null ? before.settings() : settings;
@@ -136,26 +152,62 @@ public class TenantDestinations {
     } catch (DuplicateKeyException e) {
       throw new NameTaken(newName);
     }
-    return find(before.tenantId(), before.id().toString()).orElseThrow();
+    TenantDestination after = find(before.tenantId(), before.id().toString()).orElseThrow();
+    TreeSet<String> changed = new TreeSet<>();
+    if (!after.name().equals(before.name())) {
+      changed.add("name");
+    }
+    if (location != null) {
+      changed.add("location");
+    }
+    if (settings != null) {
+      changed.add("settings");
+    }
+    if (secret != null || clearSecret) {
+      changed.add("secret");
+    }
+    if (after.enabled() != before.enabled()) {
+      changed.add(after.enabled() ? "enabled" : "disabled");
+    }
+    record(
+        AuditKind.DESTINATION_UPDATED, actor, after, Map.of("changed", String.join(",", changed)));
+    return after;
   }
 
   /**
-   * Removes a destination: disabled, its secret wiped, its row kept for the deliveries that name
-   * it.
+   * Removes a destination: disabled, its secret wiped, the routing rules naming it deleted, its row
+   * kept for the deliveries that name it.
    *
    * @return false when it was removed already
    */
-  public boolean remove(UUID id) {
-    return jdbc.sql(
-                """
-                update destination set enabled = false, secret_sealed = null, removed_at = :now,
-                    updated_at = :now
-                where id = :id and removed_at is null
-                """)
-            .param("now", Timestamp.from(clock.instant()))
-            .param("id", id)
-            .update()
-        == 1;
+  public boolean remove(TenantDestination destination, String actor) {
+    boolean removed =
+        jdbc.sql(
+                    """
+                    update destination set enabled = false, secret_sealed = null, removed_at = :now,
+                        updated_at = :now
+                    where id = :id and removed_at is null
+                    """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", destination.id())
+                .update()
+            == 1;
+    if (removed) {
+      int rules =
+          jdbc.sql("delete from routing_rule where destination_id = :id")
+              .param("id", destination.id())
+              .update();
+      record(AuditKind.DESTINATION_REMOVED, actor, destination, Map.of("rulesDeleted", rules));
+    }
+    return removed;
+  }
+
+  private void record(
+      AuditKind kind, String actor, TenantDestination destination, Map<String, Object> more) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("destinationId", destination.id().toString());
+    detail.putAll(more);
+    audit.record(kind, actor, destination.tenantId().value(), null, null, detail);
   }
 
   /**
