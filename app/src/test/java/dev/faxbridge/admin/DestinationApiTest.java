@@ -3,12 +3,17 @@ package dev.faxbridge.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.TestBed;
+import dev.faxbridge.delivery.routing.RoutingRules;
+import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +211,82 @@ class DestinationApiTest {
                 .statusCode())
         .isEqualTo(404);
     assertThat(list("/api/tenants/rules/routing-rules")).hasSize(1);
+  }
+
+  @Test
+  void aFaxGoesToEveryMatchingRuleElseToTheDefaultsElseWithoutRulesToEveryEnabledDestination() {
+    String tenant = TestBed.createTenant(faxbridge, "routing");
+    TenantId id = TenantId.parse(tenant);
+    String cardiology = folder("routing", "cardiology");
+    String lab = folder("routing", "lab");
+    String inbox = folder("routing", "inbox");
+    TenantDestinations destinations = faxbridge.bean(TenantDestinations.class);
+    RoutingRules rules = faxbridge.bean(RoutingRules.class);
+    String connection = UUID.randomUUID().toString();
+
+    assertThat(route(rules, destinations, id, "+16505550199", connection))
+        .as("no rules: every enabled destination")
+        .containsExactlyInAnyOrder(cardiology, lab, inbox);
+
+    rule("routing", cardiology, "\"number\":\"+1 650 555 0199\"");
+    rule("routing", lab, "\"source\":\"" + connection + "\"");
+    rule("routing", lab, "\"number\":\"+16505550199\",\"source\":\"faxage\"");
+    assertThat(route(rules, destinations, id, "+16505550123", "another-connection"))
+        .as("nothing matches and there is no default")
+        .isEmpty();
+    rule("routing", inbox, null);
+
+    assertThat(route(rules, destinations, id, "+1 (650) 555-0199", "another-connection"))
+        .as("by number, digits compared; the rule needing faxage does not match")
+        .containsExactly(cardiology);
+    assertThat(route(rules, destinations, id, "+16505550199", connection))
+        .as("every matching rule, each destination once")
+        .containsExactly(cardiology, lab);
+    assertThat(route(rules, destinations, id, "+16505550123", "another-connection"))
+        .as("the default when nothing else matches")
+        .containsExactly(inbox);
+    assertThat(route(rules, destinations, id, null, "another-connection"))
+        .as("a fax without a receiving number")
+        .containsExactly(inbox);
+
+    assertThat(
+            faxbridge
+                .api(
+                    "PATCH",
+                    "/api/tenants/routing/destinations/" + cardiology,
+                    "{\"enabled\":false}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(route(rules, destinations, id, "+16505550199", connection))
+        .as("a switched-off destination takes no new fax")
+        .containsExactly(lab);
+  }
+
+  private static List<String> route(
+      RoutingRules rules,
+      TenantDestinations destinations,
+      TenantId tenant,
+      String number,
+      String connection) {
+    return rules
+        .destinationsFor(
+            tenant, number, Set.of("ringcentral", connection), destinations.forTenant(tenant))
+        .stream()
+        .map(UUID::toString)
+        .toList();
+  }
+
+  private static void rule(String tenant, String destination, String match) {
+    HttpResponse<String> created =
+        faxbridge.api(
+            "POST",
+            "/api/tenants/" + tenant + "/routing-rules",
+            "{\"destinationId\":\""
+                + destination
+                + "\""
+                + (match == null ? "" : "," + match)
+                + "}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 
   @Test
