@@ -209,11 +209,12 @@ class RoutedDelivery {
       return new DeliveryOutcome.RetryLater(
           "The destination's settings are unusable: " + unusable.getMessage());
     } catch (RuntimeException unexpected) {
+      // The class only: a library's message could quote the document or a number.
       log.warn(
-          "Fax {}: destination {} failed unexpectedly",
+          "Fax {}: destination {} failed unexpectedly: {}",
           document.fax().id(),
           stored.get().id(),
-          unexpected);
+          unexpected.getClass().getName());
       return new DeliveryOutcome.RetryLater(
           "The destination failed unexpectedly: " + unexpected.getClass().getSimpleName());
     }
