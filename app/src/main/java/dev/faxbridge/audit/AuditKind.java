@@ -44,6 +44,11 @@ public enum AuditKind {
   FAX_DESTINATION_FAILED,
   /** One of the fax's destinations was given up (a dead letter); the others go on. */
   FAX_DESTINATION_ABANDONED,
+  /**
+   * A pending delivery of the fax was withdrawn because its destination was removed; the fax goes
+   * to its remaining destinations, or is routed again when none remain.
+   */
+  FAX_DESTINATION_WITHDRAWN,
   /** A signed download link of a fax document (webhook destinations in link mode) was used. */
   FAX_DOCUMENT_DOWNLOADED,
   FAX_FAILED,
