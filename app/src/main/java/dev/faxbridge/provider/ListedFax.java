@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param defect why the provider's record of this fax cannot be used as it is (no document uri, no
  *     valid receive time), or null when it can. A defective record is still listed, so that it
  *     becomes this one fax's failure instead of failing the whole listing.
+ * @param senderName the sender's name when the platform gives one (any script, unaltered), or null;
+ *     PHI like the numbers
  */
 public record ListedFax(
     Provider provider,
@@ -31,7 +33,40 @@ public record ListedFax(
     String contentType,
     Long declaredSize,
     URI documentUri,
-    String defect) {
+    String defect,
+    String senderName) {
+
+  /** A fax whose platform gives no sender's name. */
+  public ListedFax(
+      Provider provider,
+      String accountId,
+      String mailboxId,
+      String messageId,
+      String attachmentId,
+      Instant receivedAt,
+      String fromNumber,
+      String toNumber,
+      Integer pageCount,
+      String contentType,
+      Long declaredSize,
+      URI documentUri,
+      String defect) {
+    this(
+        provider,
+        accountId,
+        mailboxId,
+        messageId,
+        attachmentId,
+        receivedAt,
+        fromNumber,
+        toNumber,
+        pageCount,
+        contentType,
+        declaredSize,
+        documentUri,
+        defect,
+        null);
+  }
 
   /**
    * A stable key for the fax, the same for every listing of it: the provider's name, then account,

@@ -9,6 +9,8 @@ import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.delivery.folder.FolderSettings;
+import dev.faxbridge.delivery.routing.DestinationKind;
+import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.Account;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.ExtensionSpec;
@@ -67,6 +69,7 @@ class DemoClinics implements DisposableBean {
   private final FolderSettings folder;
   private final DemoOperator operator;
   private final ConnectSettings connect;
+  private final TenantDestinations destinations;
   private final Clock clock;
   private final ScheduledExecutorService pump =
       Executors.newSingleThreadScheduledExecutor(
@@ -97,6 +100,7 @@ class DemoClinics implements DisposableBean {
       FolderSettings folder,
       DemoOperator operator,
       ConnectSettings connect,
+      TenantDestinations destinations,
       Clock clock) {
     this.emulator = emulator;
     this.app = app;
@@ -115,6 +119,7 @@ class DemoClinics implements DisposableBean {
     this.folder = folder;
     this.operator = operator;
     this.connect = connect;
+    this.destinations = destinations;
     this.clock = clock;
   }
 
@@ -140,6 +145,8 @@ class DemoClinics implements DisposableBean {
            on RingCentral: %s; on Faxage: %s; moving from Faxage to RingCentral: %s
            (each sidecar names its source: "provider": "ringcentral" or "faxage")
            delivered faxes:  %s/<clinic>/<date>/  (a .pdf and its .json sidecar each)
+           %s's faxes also go to the demo FHIR server:
+             curl -H 'Authorization: Bearer <API token>' %s/demo-fhir/DocumentReference
 
          Operator console:   %s/console
            Sign in with the user name and password below.
@@ -165,6 +172,8 @@ class DemoClinics implements DisposableBean {
                 names(clinics, c -> c.accountId() == null),
                 names(clinics, c -> c.accountId() != null && c.faxageCompany() != null),
                 folder.root().toAbsolutePath().normalize(),
+                settings.fhirClinic().isBlank() ? "No clinic" : settings.fhirClinic(),
+                base,
                 base,
                 settings
                     .stateDirectory()
@@ -219,6 +228,9 @@ class DemoClinics implements DisposableBean {
     if (onFaxage) {
       company = connectFaxage(tenant, slug);
     }
+    if (name.equals(settings.fhirClinic()) && destinations.forTenant(tenant.id()).isEmpty()) {
+      toFolderAndFhir(tenant);
+    }
     return new DemoClinic(slug, accountId, mailboxes, company);
   }
 
@@ -259,6 +271,31 @@ class DemoClinics implements DisposableBean {
   private static String names(List<DemoClinic> clinics, Predicate<DemoClinic> which) {
     List<String> names = clinics.stream().filter(which).map(DemoClinic::slug).toList();
     return names.isEmpty() ? "none" : String.join(", ", names);
+  }
+
+  /**
+   * The FHIR demo clinic gets two destinations of its own, as an operator would add them: its
+   * folder (where the global folder would have put its faxes) and the in-process FHIR server,
+   * authenticated with the demo operator's API token. Without routing rules each fax goes to both.
+   */
+  private void toFolderAndFhir(Tenant tenant) {
+    String base = connect.publicUrl().toString().replaceAll("/$", "");
+    destinations.create(
+        tenant.id(),
+        "folder",
+        DestinationKind.FOLDER,
+        "Front desk",
+        Map.of("root", folder.root().toString()),
+        null,
+        ACTOR);
+    destinations.create(
+        tenant.id(),
+        "demo-fhir",
+        DestinationKind.FHIR,
+        "Cardiology",
+        Map.of("baseUrl", base + DemoFhirServer.PATH, "authentication", "bearer"),
+        operator.credentials().apiToken(),
+        ACTOR);
   }
 
   /**

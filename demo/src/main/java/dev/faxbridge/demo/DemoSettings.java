@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorMediaPort the emulated media host's port (0 = any free port)
  * @param faxageEmulatorPort the emulated Faxage's port (0 = any free port)
  * @param stateDirectory where the emulator and the demo keep their state across restarts
+ * @param fhirClinic the demo clinic whose faxes also go to the in-process FHIR server at {@code
+ *     /demo-fhir} (besides its folder); empty for none
  */
 @ConfigurationProperties("faxbridge.demo")
 public record DemoSettings(
@@ -32,4 +34,5 @@ public record DemoSettings(
     @DefaultValue("0") int emulatorPort,
     @DefaultValue("0") int emulatorMediaPort,
     @DefaultValue("0") int faxageEmulatorPort,
-    @DefaultValue("./data/demo") Path stateDirectory) {}
+    @DefaultValue("./data/demo") Path stateDirectory,
+    @DefaultValue("Hillcrest Cardiology") String fhirClinic) {}

@@ -105,7 +105,10 @@ class FaxageFaxProvider implements FaxProvider {
               DocumentType.PDF,
               null,
               null,
-              null));
+              null,
+              record.stationId() == null || record.stationId().isBlank()
+                  ? null
+                  : record.stationId()));
       highest = Math.max(highest, record.recvid());
     }
     int unnamed = 0;
