@@ -245,6 +245,11 @@ class TwoSourcesTest {
       assertThat(total).isEqualTo(2);
       assertThat(faxageSource.get("openFailures").asInt()).isZero();
 
+      ConnectionId again = Operator.connectFaxage(faxbridge, "mover", old, null);
+      assertThat(again).as("a retired source is never brought back").isNotEqualTo(fx);
+      assertThat(faxbridge.bean(Connections.class).retiredAt(fx)).isPresent();
+      faxbridge.api("DELETE", "/api/connections/" + again, null);
+
       JsonNode all = Operator.json(faxbridge.api("GET", "/api/migration?stage=migrated", null));
       assertThat(all.get("items")).hasSize(1);
       assertThat(all.get("items").get(0).get("slug").asString()).isEqualTo("mover");

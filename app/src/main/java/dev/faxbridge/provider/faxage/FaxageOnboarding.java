@@ -89,7 +89,10 @@ class FaxageOnboarding implements SourceOnboarding {
     Authorizations.Stored stored =
         authorizations.store(
             tenant,
-            connections.findByAccount(tenant, Provider.FAXAGE, login.company()),
+            // A retired connection stays retired: connecting the company again starts a new one.
+            connections
+                .findByAccount(tenant, Provider.FAXAGE, login.company())
+                .filter(c -> connections.retiredAt(c.id()).isEmpty()),
             Provider.FAXAGE,
             AuthMethod.PASSWORD,
             FaxageLogins.seal(login),
