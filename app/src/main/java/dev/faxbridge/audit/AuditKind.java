@@ -60,5 +60,9 @@ public enum AuditKind {
   /** An operator asked for a fax's phone numbers in the clear. */
   PHI_REVEALED,
   /** The daily purge deleted ledger rows and audit events past their retention. */
-  RETENTION_PURGED
+  RETENTION_PURGED,
+  /** An operator retired a drained source (Faxage); its credential was wiped. */
+  CONNECTION_RETIRED,
+  /** An operator asked to retire a source that was not drained; nothing changed. */
+  CONNECTION_RETIREMENT_REFUSED
 }
