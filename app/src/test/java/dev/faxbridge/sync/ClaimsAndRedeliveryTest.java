@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,10 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,27 +31,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ClaimsAndRedeliveryTest {
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void aSyncThatOutlivedItsClaimCannotOverwriteTheWorkOfTheSyncThatTookItOver() {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Slowpoke");
+    Clinic clinic = emulators.environment().clinic("Slowpoke");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge =
-        FaxbridgeInstance.start(environment.properties(), emulator.clock())) {
+        FaxbridgeInstance.start(
+            emulators.environment().properties(), emulators.ringCentral().clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "slowpoke", clinic);
       FaxLedger ledger = faxbridge.bean(FaxLedger.class);
       TenantId tenant = faxbridge.bean(Connections.class).get(connection).tenantId();
@@ -67,7 +52,7 @@ class ClaimsAndRedeliveryTest {
               clinic.mailboxIds().get(0),
               "42",
               "43",
-              emulator.clock().instant(),
+              emulators.ringCentral().clock().instant(),
               null,
               null,
               1,
@@ -78,12 +63,13 @@ class ClaimsAndRedeliveryTest {
       UUID fax = ledger.forTenant(tenant).get(0).id();
 
       UUID stale = ledger.claim(fax, Duration.ofMinutes(1)).orElseThrow();
-      emulator.clock().advance(Duration.ofMinutes(2));
+      emulators.ringCentral().clock().advance(Duration.ofMinutes(2));
       Optional<UUID> current = ledger.claim(fax, Duration.ofMinutes(1));
 
       assertThat(current).as("the lease ran out, so another sync may claim the fax").isPresent();
       assertThat(ledger.markDownloaded(fax, stale, 10, "aa".repeat(32))).isFalse();
-      assertThat(ledger.markFailed(fax, stale, emulator.clock().instant(), "late")).isFalse();
+      assertThat(ledger.markFailed(fax, stale, emulators.ringCentral().clock().instant(), "late"))
+          .isFalse();
       assertThat(ledger.markDelivered(fax, stale, 10, "aa".repeat(32), "late.json", null))
           .isFalse();
       assertThat(ledger.release(fax, stale)).isFalse();
@@ -94,20 +80,22 @@ class ClaimsAndRedeliveryTest {
 
       assertThat(ledger.markDelivered(fax, current.get(), 10, "bb".repeat(32), "now.json", null))
           .isTrue();
-      assertThat(ledger.markFailed(fax, stale, emulator.clock().instant(), "late")).isFalse();
+      assertThat(ledger.markFailed(fax, stale, emulators.ringCentral().clock().instant(), "late"))
+          .isFalse();
       assertThat(ledger.find(fax).orElseThrow().deliveredTo()).isEqualTo("now.json");
     }
   }
 
   @Test
   void aFaxDeliveredAgainBeforeItsLedgerCommitLeavesTheDeliveredFilesUntouched() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Twice");
+    Clinic clinic = emulators.environment().clinic("Twice");
     clinic.receiveFax(1, 2);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(environment.properties())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(emulators.environment().properties())) {
       ConnectionId connection = Operator.connect(faxbridge, "twice", clinic);
       SyncConnection sync = faxbridge.bean(SyncConnection.class);
       assertThat(sync.run(connection).delivered()).isEqualTo(1);
-      DropFolder folder = DropFolder.of(environment.inbox(), "twice");
+      DropFolder folder = DropFolder.of(emulators.environment().inbox(), "twice");
       Path document = folder.documents().get(0);
       Path sidecar = folder.sidecars().get(0);
       Map<Path, Object> inodes = Map.of(document, inode(document), sidecar, inode(sidecar));
