@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
@@ -35,11 +36,11 @@ class ClaimsAndRedeliveryTest {
 
   @Test
   void aSyncThatOutlivedItsClaimCannotOverwriteTheWorkOfTheSyncThatTookItOver() {
+    RingCentralEmulator emulator = emulators.ringCentral();
     Clinic clinic = emulators.environment().clinic("Slowpoke");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge =
-        FaxbridgeInstance.start(
-            emulators.environment().properties(), emulators.ringCentral().clock())) {
+        FaxbridgeInstance.start(emulators.environment().properties(), emulator.clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "slowpoke", clinic);
       FaxLedger ledger = faxbridge.bean(FaxLedger.class);
       TenantId tenant = faxbridge.bean(Connections.class).get(connection).tenantId();
@@ -52,7 +53,7 @@ class ClaimsAndRedeliveryTest {
               clinic.mailboxIds().get(0),
               "42",
               "43",
-              emulators.ringCentral().clock().instant(),
+              emulator.clock().instant(),
               null,
               null,
               1,
@@ -63,13 +64,12 @@ class ClaimsAndRedeliveryTest {
       UUID fax = ledger.forTenant(tenant).get(0).id();
 
       UUID stale = ledger.claim(fax, Duration.ofMinutes(1)).orElseThrow();
-      emulators.ringCentral().clock().advance(Duration.ofMinutes(2));
+      emulator.clock().advance(Duration.ofMinutes(2));
       Optional<UUID> current = ledger.claim(fax, Duration.ofMinutes(1));
 
       assertThat(current).as("the lease ran out, so another sync may claim the fax").isPresent();
       assertThat(ledger.markDownloaded(fax, stale, 10, "aa".repeat(32))).isFalse();
-      assertThat(ledger.markFailed(fax, stale, emulators.ringCentral().clock().instant(), "late"))
-          .isFalse();
+      assertThat(ledger.markFailed(fax, stale, emulator.clock().instant(), "late")).isFalse();
       assertThat(ledger.markDelivered(fax, stale, 10, "aa".repeat(32), "late.json", null))
           .isFalse();
       assertThat(ledger.release(fax, stale)).isFalse();
@@ -80,8 +80,7 @@ class ClaimsAndRedeliveryTest {
 
       assertThat(ledger.markDelivered(fax, current.get(), 10, "bb".repeat(32), "now.json", null))
           .isTrue();
-      assertThat(ledger.markFailed(fax, stale, emulators.ringCentral().clock().instant(), "late"))
-          .isFalse();
+      assertThat(ledger.markFailed(fax, stale, emulator.clock().instant(), "late")).isFalse();
       assertThat(ledger.find(fax).orElseThrow().deliveredTo()).isEqualTo("now.json");
     }
   }

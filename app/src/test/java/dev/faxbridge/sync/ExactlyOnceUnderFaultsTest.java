@@ -11,6 +11,7 @@ import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.FaxMessage;
 import dev.faxbridge.emulator.InboundFaxSpec;
 import dev.faxbridge.emulator.LoggedRequest;
+import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
@@ -69,6 +70,7 @@ class ExactlyOnceUnderFaultsTest {
 
   @Test
   void deliversEveryFaxOnceDespiteServerErrorsResetsAndTruncatedBodies() throws Exception {
+    RingCentralEmulator emulator = emulators.ringCentral();
     Clinic clinic = emulators.environment().clinic("Stormy");
     Map<String, FaxMessage> sent = new HashMap<>();
     for (int i = 0; i < 40; i++) {
@@ -84,22 +86,22 @@ class ExactlyOnceUnderFaultsTest {
     }
     try (FaxbridgeInstance faxbridge = faxbridge(Map.of("faxbridge.ringcentral.page-size", "10"))) {
       ConnectionId connection = Operator.connect(faxbridge, "stormy", clinic);
-      emulators.ringCentral().clearRequestLog();
-      emulators.ringCentral().injectFault(new FaultRule("GET", CONTENT, Fault.reset(), -1, 0.10));
+      emulator.clearRequestLog();
+      emulator.injectFault(new FaultRule("GET", CONTENT, Fault.reset(), -1, 0.10));
       emulators
           .ringCentral()
           .injectFault(new FaultRule("GET", CONTENT, Fault.truncatedBody(), -1, 0.15));
-      emulators.ringCentral().injectFault(new FaultRule("*", "*", Fault.status(503), -1, 0.10));
-      emulators.ringCentral().injectFault(new FaultRule("*", "*", Fault.status(500), -1, 0.05));
+      emulator.injectFault(new FaultRule("*", "*", Fault.status(503), -1, 0.10));
+      emulator.injectFault(new FaultRule("*", "*", Fault.status(500), -1, 0.05));
 
       syncUntilEverythingIsDelivered(faxbridge, connection, "stormy", 40);
-      emulators.ringCentral().clearFaults();
+      emulator.clearFaults();
       SyncReport calm = faxbridge.bean(SyncConnection.class).run(connection);
       assertThat(calm.newFaxes()).isZero();
       assertThat(calm.delivered()).isZero();
 
       assertDeliveredOnce(faxbridge, "stormy", 40);
-      List<LoggedRequest> log = emulators.ringCentral().requestLog();
+      List<LoggedRequest> log = emulator.requestLog();
       assertThat(log).as("server errors were injected").anyMatch(r -> r.status() >= 500);
       assertThat(log).as("a broken-off transfer was resumed").anyMatch(r -> r.status() == 206);
       for (InboundFax fax : ledger(faxbridge, "stormy")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.emulator.LoggedRequest;
+import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.Emulators;
@@ -23,34 +24,33 @@ class LateIndexedFaxTest {
 
   @Test
   void aFaxIndexedHoursLateIsFoundByTheHourlyRereadAndCounted() throws Exception {
+    RingCentralEmulator emulator = emulators.ringCentral();
     Clinic clinic = emulators.environment().clinic("Late index");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge =
-        FaxbridgeInstance.start(
-            emulators.environment().properties(), emulators.ringCentral().clock())) {
+        FaxbridgeInstance.start(emulators.environment().properties(), emulator.clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "late-index", clinic);
       SyncConnection sync = faxbridge.bean(SyncConnection.class);
       assertThat(sync.run(connection).delivered()).isEqualTo(1);
       // Indexed only now, three hours after the provider received it: far behind every cursor.
       String late =
           clinic
-              .receiveFaxAt(
-                  1, 1, emulators.ringCentral().clock().instant().minus(Duration.ofHours(3)))
+              .receiveFaxAt(1, 1, emulator.clock().instant().minus(Duration.ofHours(3)))
               .messageId();
-      emulators.ringCentral().clock().advance(Duration.ofMinutes(5));
+      emulator.clock().advance(Duration.ofMinutes(5));
       assertThat(sync.run(connection).newFaxes())
           .as("the regular listing reaches back only the overlap")
           .isZero();
-      emulators.ringCentral().clearRequestLog();
+      emulator.clearRequestLog();
 
-      emulators.ringCentral().clock().advance(Duration.ofMinutes(56));
+      emulator.clock().advance(Duration.ofMinutes(56));
       SyncReport hourly = sync.run(connection);
 
       assertThat(hourly.newFaxes()).isEqualTo(1);
       assertThat(hourly.delivered()).isEqualTo(1);
       assertThat(faxbridge.api("GET", "/actuator/prometheus", null).body())
           .contains("faxbridge_faxes_found_late_total{tenant=\"late-index\"} 1.0");
-      assertThat(emulators.ringCentral().requestLog())
+      assertThat(emulator.requestLog())
           .as("re-reads are Light listings, paced like every other call")
           .filteredOn(r -> r.path().endsWith("/message-store"))
           .extracting(LoggedRequest::rateLimitGroup)

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * registered on an instance field.
  *
  * <p>{@link #environment()} is the test's own {@link TestEnvironment} on the RingCentral emulator:
- * a database and a data directory made at its first use in a test and dropped after that test.
+ * a database and a {@link #dataDirectory()} made at their first use in a test and dropped after
+ * that test.
  */
 public final class Emulators
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -82,14 +83,21 @@ public final class Emulators
   /** The running test's environment on {@link #ringCentral()}, made at the first call. */
   public TestEnvironment environment() {
     if (environment == null) {
+      environment = TestEnvironment.create(ringCentral(), dataDirectory());
+    }
+    return environment;
+  }
+
+  /** The running test's own data directory, made at the first call and deleted after the test. */
+  public Path dataDirectory() {
+    if (dataDirectory == null) {
       try {
         dataDirectory = Files.createTempDirectory("faxbridge-test-");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      environment = TestEnvironment.create(ringCentral(), dataDirectory);
     }
-    return environment;
+    return dataDirectory;
   }
 
   @Override
