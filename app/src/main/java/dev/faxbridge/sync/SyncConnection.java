@@ -150,9 +150,10 @@ public class SyncConnection {
       if (shutdown.raised()) {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
       }
-      log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
+      log.debug("Connection {}: rate-limited, resumes after {}", id, limited.retryAfter());
       return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery)
-          .withProblem("The provider's rate limit was reached; the next run continues");
+          .withProblem("The provider's rate limit was reached; the next run continues")
+          .resumingAt(clock.instant().plus(limited.retryAfter()));
     } catch (ProviderException.AuthorizationRevoked revoked) {
       return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery)
           .withProblem("The provider refused the connection's authorization");

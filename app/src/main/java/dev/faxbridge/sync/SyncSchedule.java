@@ -26,7 +26,9 @@ import org.springframework.context.event.EventListener;
  * each instance on one node at a time and revives the work of a node that died, which is what lets
  * several faxbridge nodes share one database. Each run reschedules itself after the tenant's
  * interval, also after a failure; at once when it stopped at a full delivery batch or a push
- * notification came while it ran.
+ * notification came while it ran; and, when it ended because its rate-limit lane was full or
+ * closed, at the moment the lane opens, with a {@link ResumeAlarm} waking the scheduler then. A
+ * waiting sync therefore holds no thread: the node's threads serve whichever syncs can send.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncSchedule {
@@ -56,6 +58,7 @@ public class SyncSchedule {
       Connections connections,
       Tenants tenants,
       SyncRequests requests,
+      ResumeAlarm alarm,
       Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
@@ -80,6 +83,17 @@ public class SyncSchedule {
                       .orElse(true)) {
                 // Removed, or its tenant offboarded: nothing to sync ever again.
                 return (complete, operations) -> operations.remove();
+              }
+              if (report.outcome() == SyncReport.Outcome.RATE_LIMITED
+                  && report.resumeAt() != null) {
+                // Its lane is full or closed: the run gave its thread back and resumes when the
+                // lane opens, which also answers any request that came meanwhile.
+                requests.take(connection);
+                java.time.Instant resumeAt = report.resumeAt();
+                return (complete, operations) -> {
+                  operations.reschedule(complete, resumeAt);
+                  alarm.at(resumeAt);
+                };
               }
               // A request (notification, operator) that came while this run was under way, a
               // backlog larger than one delivery batch, or a run cut short by this node stopping

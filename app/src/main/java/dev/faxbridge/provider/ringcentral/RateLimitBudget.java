@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.ProviderException;
@@ -18,16 +19,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The request budget of every (connection, group) on this node. RingCentral counts requests per
- * (app, user, group) over a sliding window and answers 429 beyond it; every request sent during the
- * penalty that follows restarts the penalty. So a call first takes a permit from its {@link Lane},
- * waiting while the lane is full or closed, and reports back what the answer said.
+ * The request budget of every (RingCentral user, group) on this node. RingCentral counts requests
+ * per (app, user, group) over a sliding window and answers 429 beyond it; every request sent during
+ * the penalty that follows restarts the penalty. So a call first takes a permit from its {@link
+ * Lane}, and reports back what the answer said. A lane belongs to the user, not to a connection:
+ * every connection (and the onboarding) that acts as the same user of the same account on the same
+ * platform with faxbridge's app shares it.
+ *
+ * <p>A call waits for a permit only briefly ({@code max-wait}); when the lane stays full or closed
+ * for longer it fails at once as {@link ProviderException.RateLimited} carrying when the lane
+ * opens, and the sync gives its thread back and resumes then (see {@code SyncSchedule}).
  *
  * <p>A lane counts each of its requests from the moment its answer arrived (later than RingCentral
  * counted it, so the lane frees a slot never before RingCentral does), plus requests it knows
  * nothing about: when {@code X-Rate-Limit-Remaining} shows more use than the lane's own, the
  * difference is counted as made just now (another client of the same user, another node). A 429
  * closes the lane until {@code Retry-After} has passed, for every thread of this node.
+ *
+ * <p>A node that starts does not know what its predecessor sent: each lane starts from what {@link
+ * LaneMemory} remembers (written every {@code remember-every} and at an orderly stop); after a
+ * crash, the lanes the dead node was using count as full until one window after its last write
+ * could have been followed by another, so a restart never draws a 429.
  */
 final class RateLimitBudget {
 
@@ -36,23 +48,92 @@ final class RateLimitBudget {
   private final MeterRegistry metrics;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final ShutdownSignal shutdown;
+  private final LaneMemory memory;
+  private final String app;
+  private final int authCap;
 
-  /** Calls waiting for budget give up as soon as {@code shutdown} is raised. */
+  /**
+   * A budget that remembers nothing across restarts and caps nothing: for tests of the arithmetic.
+   */
   RateLimitBudget(
       Clock clock, RateLimitSettings settings, MeterRegistry metrics, ShutdownSignal shutdown) {
+    this(clock, settings, metrics, shutdown, LaneMemory.NONE, "", Integer.MAX_VALUE);
+  }
+
+  /**
+   * Calls waiting for budget give up as soon as {@code shutdown} is raised.
+   *
+   * @param app the platform and faxbridge's app there (server URL and client id), part of every
+   *     lane's name in {@code memory}
+   * @param authCap the most token calls a lane of the Auth group sends per window, below what the
+   *     platform allows if the operator wants
+   */
+  RateLimitBudget(
+      Clock clock,
+      RateLimitSettings settings,
+      MeterRegistry metrics,
+      ShutdownSignal shutdown,
+      LaneMemory memory,
+      String app,
+      int authCap) {
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
     this.shutdown = shutdown;
+    this.memory = memory;
+    this.app = app;
+    this.authCap = authCap;
     shutdown.onRaised(() -> lanes.values().forEach(Lane::wakeWaiters));
   }
 
   /**
-   * The lane of one group for one budget holder (a connection: one RingCentral user of our app).
-   * {@code tenantTag} names the lane's tenant in metrics; it is asked for once.
+   * The lane of one group for the RingCentral user a connection acts as. {@code tenantTag} names
+   * the lane's tenant in metrics; it is asked for once.
+   */
+  Lane lane(ProviderConnection connection, RateLimitGroup group, Supplier<String> tenantTag) {
+    return lane(holder(connection), group, tenantTag);
+  }
+
+  /**
+   * Who a connection's requests count for: its account and authorizing user, as RingCentral counts
+   * them (a connection that does not know its user yet counts for itself).
+   */
+  static String holder(ProviderConnection connection) {
+    return connection.externalAccountId() == null || connection.ownerExtensionId() == null
+        ? "connection " + connection.id()
+        : holder(connection.externalAccountId(), connection.ownerExtensionId());
+  }
+
+  /** The holder of a RingCentral user: {@code account/extension}. */
+  static String holder(String accountId, String extensionId) {
+    return accountId + "/" + extensionId;
+  }
+
+  /**
+   * The lane of one group for one budget holder (see {@link #holder}). {@code tenantTag} names the
+   * lane's tenant in metrics; it is asked for once.
    */
   Lane lane(String holder, RateLimitGroup group, Supplier<String> tenantTag) {
-    return lanes.computeIfAbsent(holder + "|" + group, key -> new Lane(group, tenantTag.get()));
+    return lanes.computeIfAbsent(
+        holder + "|" + group, key -> new Lane(holder, group, tenantTag.get()));
+  }
+
+  /**
+   * Writes what the lanes used since the last write to {@link LaneMemory}; {@code clean} when this
+   * node has stopped sending (an orderly stop), so a successor may trust the record as complete.
+   */
+  void remember(boolean clean) {
+    Instant now = clock.instant();
+    java.util.List<LaneMemory.Remembered> changed = new java.util.ArrayList<>();
+    for (Lane lane : lanes.values()) {
+      LaneMemory.Remembered state = lane.takeChange(now, clean);
+      if (state != null) {
+        changed.add(state);
+      }
+    }
+    if (!changed.isEmpty()) {
+      memory.remember(changed);
+    }
   }
 
   /** Every lane of this node as it stands now, by holder and group. */
@@ -103,8 +184,9 @@ final class RateLimitBudget {
     private boolean settled;
   }
 
-  /** The budget of one (connection, group). Thread-safe; waiting threads share one monitor. */
+  /** The budget of one (user, group). Thread-safe; waiting threads share one monitor. */
   final class Lane {
+    private final String holder;
     private final RateLimitGroup group;
     private final Deque<Instant> counted = new ArrayDeque<>();
     private final Timer waits;
@@ -113,16 +195,69 @@ final class RateLimitBudget {
     private Duration window;
     private int inFlight;
     private Instant closedUntil = Instant.MIN;
+    private boolean changed;
 
     private final String tenantTag;
 
-    private Lane(RateLimitGroup group, String tenantTag) {
+    private Lane(String holder, RateLimitGroup group, String tenantTag) {
+      this.holder = holder;
       this.group = group;
       this.tenantTag = tenantTag;
-      this.limit = group.defaultLimit();
+      this.limit = capped(group.defaultLimit());
       this.window = settings.defaultWindow();
       this.waits = waitsTimer(tenantTag, group);
       this.rejections = rejectionsCounter(tenantTag, group);
+      memory.recall(app, holder, group).ifPresent(this::restore);
+    }
+
+    private int capped(int limit) {
+      return group == RateLimitGroup.AUTH ? Math.min(limit, authCap) : limit;
+    }
+
+    /**
+     * Starts from what an earlier node remembered. A record that was not written at an orderly stop
+     * may miss what its node sent after writing it: the lane then counts as full until one window
+     * after the next write was due.
+     */
+    private void restore(LaneMemory.Remembered remembered) {
+      Instant now = clock.instant();
+      limit = capped(remembered.limit());
+      window = remembered.window();
+      if (remembered.closedUntil() != null) {
+        closedUntil = remembered.closedUntil();
+      }
+      remembered.sent().stream().sorted().forEach(counted::addLast);
+      if (!remembered.clean()) {
+        Instant unknownUntil = remembered.writtenAt().plus(settings.rememberEvery());
+        if (unknownUntil.plus(window).isAfter(now)) {
+          while (counted.size() < limit) {
+            counted.addLast(unknownUntil);
+          }
+        }
+      }
+      forgetBefore(now);
+    }
+
+    /** What changed since the last call, to remember; null when nothing did. */
+    private synchronized LaneMemory.Remembered takeChange(Instant now, boolean clean) {
+      if (!changed && !clean) {
+        return null;
+      }
+      changed = false;
+      forgetBefore(now);
+      if (counted.isEmpty() && !now.isBefore(closedUntil) && clean) {
+        return null;
+      }
+      return new LaneMemory.Remembered(
+          app,
+          holder,
+          group,
+          java.util.List.copyOf(counted),
+          limit,
+          window,
+          now.isBefore(closedUntil) ? closedUntil : null,
+          now,
+          clean && inFlight == 0);
     }
 
     RateLimitGroup group() {
@@ -191,7 +326,7 @@ final class RateLimitBudget {
     synchronized void answered(
         Permit permit, OptionalInt limit, OptionalInt remaining, OptionalLong windowSeconds) {
       settle(permit);
-      limit.ifPresent(l -> this.limit = Math.max(1, l));
+      limit.ifPresent(l -> this.limit = capped(Math.max(1, l)));
       windowSeconds.ifPresent(w -> this.window = Duration.ofSeconds(Math.max(1, w)));
       if (remaining.isPresent()) {
         Instant now = clock.instant();
@@ -212,6 +347,7 @@ final class RateLimitBudget {
       if (until.isAfter(closedUntil)) {
         closedUntil = until;
       }
+      changed = true;
       notifyAll();
     }
 
@@ -235,6 +371,16 @@ final class RateLimitBudget {
       permit.settled = true;
       inFlight--;
       counted.addLast(clock.instant());
+      changed = true;
+    }
+
+    /**
+     * A request sent without a permit (the onboarding's first calls, before it knew the user) got
+     * an answer: count it.
+     */
+    synchronized void sentUnpaced() {
+      inFlight++;
+      answered(new Permit(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
     }
 
     private synchronized void wakeWaiters() {

@@ -51,14 +51,23 @@ class RingCentralClient {
     this.http = http;
   }
 
-  /** Exchanges a JWT credential for a token set. */
+  /** Exchanges a JWT credential for a token set, outside any budget (onboarding, probes). */
   TokenGrant exchangeJwt(String jwtCredential) {
-    return token(Map.of("grant_type", JWT_GRANT, "assertion", jwtCredential), "JWT exchange");
+    return exchangeJwt(null, jwtCredential);
   }
 
-  /** Uses a refresh token; RingCentral rotates it, so the answer's refresh token replaces it. */
-  TokenGrant refresh(String refreshToken) {
-    return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
+  /** Exchanges a JWT credential for a token set, paced by {@code auth} (null: not paced). */
+  TokenGrant exchangeJwt(RateLimitBudget.Lane auth, String jwtCredential) {
+    return token(auth, Map.of("grant_type", JWT_GRANT, "assertion", jwtCredential), "JWT exchange");
+  }
+
+  /**
+   * Uses a refresh token, paced by {@code auth}; RingCentral rotates it, so the answer's refresh
+   * token replaces it.
+   */
+  TokenGrant refresh(RateLimitBudget.Lane auth, String refreshToken) {
+    return token(
+        auth, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
   }
 
   /**
@@ -67,6 +76,7 @@ class RingCentralClient {
    */
   TokenGrant exchangeCode(String code, String redirectUri, String codeVerifier) {
     return token(
+        null,
         Map.of(
             "grant_type",
             "authorization_code",
@@ -79,8 +89,12 @@ class RingCentralClient {
         "authorization code exchange");
   }
 
-  private TokenGrant token(Map<String, String> form, String what) {
-    HttpResponse<String> response = postToken(form, what);
+  private TokenGrant token(RateLimitBudget.Lane auth, Map<String, String> form, String what) {
+    HttpRequest request = tokenRequest(form);
+    HttpResponse<String> response =
+        auth == null
+            ? send(request, what)
+            : exchange(auth, request, HttpResponse.BodyHandlers.ofString(), what);
     if (response.statusCode() == 200) {
       return TokenGrant.parse(parse(response.body(), what));
     }
@@ -89,6 +103,10 @@ class RingCentralClient {
 
   /** POSTs a form to the token endpoint as faxbridge's app; the answer as it came. */
   HttpResponse<String> postToken(Map<String, String> form, String what) {
+    return send(tokenRequest(form), what);
+  }
+
+  private HttpRequest tokenRequest(Map<String, String> form) {
     settings.requireApp();
     String body =
         form.entrySet().stream()
@@ -99,15 +117,13 @@ class RingCentralClient {
             .encodeToString(
                 (settings.clientId() + ":" + settings.clientSecret())
                     .getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(settings.serverUrl().resolve("/restapi/oauth/token"))
-            .timeout(settings.requestTimeout())
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return send(request, what);
+    return HttpRequest.newBuilder(settings.serverUrl().resolve("/restapi/oauth/token"))
+        .timeout(settings.requestTimeout())
+        .header("Authorization", "Basic " + basic)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   /** GETs a platform API path outside any budget: onboarding, before a connection exists. */
