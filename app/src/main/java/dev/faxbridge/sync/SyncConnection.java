@@ -128,7 +128,9 @@ public class SyncConnection {
     int mailboxCount = 0;
     int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
     try {
-      mailboxes.reconcile(id, provider.mailboxes(connection));
+      if (mailboxes.listingDue(id, settings.mailboxRefresh())) {
+        mailboxes.reconcile(id, provider.mailboxes(connection));
+      }
       int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
       if (rewound > 0) {
         log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
@@ -208,6 +210,9 @@ public class SyncConnection {
           connection.id(),
           cursor.mailboxId(),
           failure.getMessage());
+      if (failure instanceof ProviderException.Gone) {
+        mailboxes.listAgain(connection.id()); // removed at the provider, perhaps
+      }
       return;
     }
     for (SyncSettings.Reread reread : settings.rereads()) {
