@@ -143,7 +143,12 @@ class RingCentralSession {
    * when the life is shorter than twice the margin).
    */
   Instant renewAt(ProviderConnection connection, TokenSet tokens) {
-    Instant latest = tokens.accessExpiresAt().minus(settings.tokenRefreshMargin());
+    return renewAt(connection.id(), tokens, settings.tokenRefreshMargin());
+  }
+
+  /** See {@link #renewAt(ProviderConnection, TokenSet)}. */
+  static Instant renewAt(ConnectionId connection, TokenSet tokens, Duration margin) {
+    Instant latest = tokens.accessExpiresAt().minus(margin);
     Instant earliest =
         tokens
             .issuedAt()
@@ -152,7 +157,7 @@ class RingCentralSession {
       return latest;
     }
     long span = Duration.between(earliest, latest).toMillis();
-    long share = Math.floorMod(connection.id().value().getLeastSignificantBits(), 1_000_003L);
+    long share = Math.floorMod(connection.value().getLeastSignificantBits(), 1_000_003L);
     return earliest.plusMillis(span * share / 1_000_003L);
   }
 
