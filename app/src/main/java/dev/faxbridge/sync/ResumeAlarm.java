@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Wakes db-scheduler when a rate-limited sync may resume, so it starts as soon as its lane opens
  * rather than at the next poll. One timer thread for the node; wake-ups within {@link #SLOT} of
- * each other are one wake-up (a wake-up picks every sync due by then).
+ * each other are one wake-up (a wake-up picks every sync due by then). It also remembers which
+ * connections wait only to continue their deliveries: their next run on this node need not list
+ * again, unless something asked for a sync meanwhile ({@link #forget}).
  */
 @Component
 class ResumeAlarm {
@@ -27,6 +29,7 @@ class ResumeAlarm {
   private final ShutdownSignal shutdown;
   private final Clock clock;
   private final Set<Long> armed = ConcurrentHashMap.newKeySet();
+  private final Set<String> resuming = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -40,6 +43,25 @@ class ResumeAlarm {
     this.shutdown = shutdown;
     this.clock = clock;
     shutdown.onRaised(timer::shutdownNow);
+  }
+
+  /**
+   * The connection's sync stopped for its rate-limit lane and resumes at {@code when}: wakes the
+   * scheduler then, and lets that run continue the deliveries without listing.
+   */
+  void resume(String connection, Instant when) {
+    resuming.add(connection);
+    at(when);
+  }
+
+  /** Whether the connection's next run only continues deliveries; asks once. */
+  boolean takeResuming(String connection) {
+    return resuming.remove(connection);
+  }
+
+  /** A sync was asked for (a notification, an operator): the next run lists as usual. */
+  void forget(String connection) {
+    resuming.remove(connection);
   }
 
   /** Asks the scheduler to look for due syncs at {@code when} (rounded up to the next slot). */

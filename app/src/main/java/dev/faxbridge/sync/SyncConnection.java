@@ -106,13 +106,25 @@ public class SyncConnection {
   }
 
   public SyncReport run(ConnectionId id) {
+    return run(id, true);
+  }
+
+  /**
+   * Continues a sync that its rate-limit lane cut short: delivers (and acknowledges) what is
+   * already in the ledger without listing the mailboxes again, which the run before it just did.
+   */
+  public SyncReport resume(ConnectionId id) {
+    return run(id, false);
+  }
+
+  private SyncReport run(ConnectionId id, boolean list) {
     ProviderConnection connection = connections.find(id).orElse(null);
     if (connection == null || !connection.isActive()) {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
-    SyncReport report = run(tenant, connection);
+    SyncReport report = run(tenant, connection, list);
     runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
@@ -121,28 +133,20 @@ public class SyncConnection {
     return report;
   }
 
-  private SyncReport run(Tenant tenant, ProviderConnection connection) {
+  private SyncReport run(Tenant tenant, ProviderConnection connection, boolean list) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     AtomicInteger newFaxes = new AtomicInteger();
     int mailboxCount = 0;
     int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
     try {
-      if (mailboxes.listingDue(id, settings.mailboxRefresh())) {
-        mailboxes.reconcile(id, provider.mailboxes(connection));
-      }
-      int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
-      if (rewound > 0) {
-        log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
-      }
-      List<Mailboxes.Cursor> cursors = mailboxes.active(id);
-      mailboxCount = cursors.size();
-      push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
-      for (Mailboxes.Cursor cursor : cursors) {
+      if (list) {
+        mailboxCount = listMailboxes(tenant, connection, provider, newFaxes);
         if (shutdown.raised()) {
           return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
         }
-        listMailbox(tenant, connection, provider, cursor, newFaxes);
+      } else {
+        mailboxCount = mailboxes.active(id).size();
       }
       if (!deliverDue(tenant, connection, provider, delivery)) {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
@@ -175,6 +179,33 @@ public class SyncConnection {
           report.mailboxes());
     }
     return report;
+  }
+
+  /**
+   * Finds the connection's mailboxes (listing them at the provider when due), applies a pending
+   * back-fill, keeps the push subscription and lists each mailbox, until this node stops.
+   *
+   * @return the number of mailboxes
+   */
+  private int listMailboxes(
+      Tenant tenant, ProviderConnection connection, FaxProvider provider, AtomicInteger newFaxes) {
+    ConnectionId id = connection.id();
+    if (mailboxes.listingDue(id, settings.mailboxRefresh())) {
+      mailboxes.reconcile(id, provider.mailboxes(connection));
+    }
+    int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
+    if (rewound > 0) {
+      log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
+    }
+    List<Mailboxes.Cursor> cursors = mailboxes.active(id);
+    push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
+    for (Mailboxes.Cursor cursor : cursors) {
+      if (shutdown.raised()) {
+        break;
+      }
+      listMailbox(tenant, connection, provider, cursor, newFaxes);
+    }
+    return cursors.size();
   }
 
   private static SyncReport report(

@@ -39,16 +39,19 @@ public class SyncSchedule {
   private final ObjectProvider<SchedulerClient> scheduler;
   private final Connections connections;
   private final SyncRequests requests;
+  private final ResumeAlarm alarm;
   private final Clock clock;
 
   SyncSchedule(
       ObjectProvider<SchedulerClient> scheduler,
       Connections connections,
       SyncRequests requests,
+      ResumeAlarm alarm,
       Clock clock) {
     this.scheduler = scheduler;
     this.connections = connections;
     this.requests = requests;
+    this.alarm = alarm;
     this.clock = clock;
   }
 
@@ -75,7 +78,10 @@ public class SyncSchedule {
         .execute(
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
-              SyncReport report = sync.run(connection);
+              SyncReport report =
+                  alarm.takeResuming(instance.getId())
+                      ? sync.resume(connection)
+                      : sync.run(connection);
               if (report.outcome() == SyncReport.Outcome.SKIPPED
                   && connections
                       .find(connection)
@@ -87,12 +93,16 @@ public class SyncSchedule {
               if (report.outcome() == SyncReport.Outcome.RATE_LIMITED
                   && report.resumeAt() != null) {
                 // Its lane is full or closed: the run gave its thread back and resumes when the
-                // lane opens, which also answers any request that came meanwhile.
-                requests.take(connection);
+                // lane opens. A request that came meanwhile makes that run a full one.
+                boolean asked = requests.take(connection);
                 java.time.Instant resumeAt = report.resumeAt();
                 return (complete, operations) -> {
                   operations.reschedule(complete, resumeAt);
-                  alarm.at(resumeAt);
+                  if (asked) {
+                    alarm.at(resumeAt);
+                  } else {
+                    alarm.resume(instance.getId(), resumeAt);
+                  }
                 };
               }
               // A request (notification, operator) that came while this run was under way, a
@@ -140,6 +150,7 @@ public class SyncSchedule {
     }
     // Kept before trying, so a run that ends between the attempt and a late write cannot miss it.
     requests.request(connection);
+    alarm.forget(connection.toString());
     TaskInstanceId id = TaskInstanceId.of(TASK, connection.toString());
     try {
       if (client.reschedule(id, clock.instant())) {
