@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One sync of one connection: mailboxes, listing, delivery. Callers make sure only one sync of a
@@ -67,6 +68,7 @@ public class SyncConnection {
   private final PushRegistrations push;
   private final ShutdownSignal shutdown;
   private final SyncRuns runs;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   SyncConnection(
@@ -84,6 +86,7 @@ public class SyncConnection {
       PushRegistrations push,
       ShutdownSignal shutdown,
       SyncRuns runs,
+      TransactionTemplate transactions,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -102,6 +105,7 @@ public class SyncConnection {
     this.push = push;
     this.shutdown = shutdown;
     this.runs = runs;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -293,7 +297,25 @@ public class SyncConnection {
     }
   }
 
+  /**
+   * Records one listed page in the ledger, with the discovery of each new fax in the audit trail,
+   * in one transaction: a page of hundreds of faxes costs one commit, and a crash leaves none of it
+   * (the cursor has not moved, so the page is listed again).
+   */
   private void record(ProviderConnection connection, List<ListedFax> page, AtomicInteger newFaxes) {
+    if (page.isEmpty()) {
+      return;
+    }
+    int[] added = {0};
+    transactions.executeWithoutResult(
+        status -> {
+          added[0] = 0;
+          recordEach(connection, page, added);
+        });
+    newFaxes.addAndGet(added[0]);
+  }
+
+  private void recordEach(ProviderConnection connection, List<ListedFax> page, int[] added) {
     for (ListedFax fax : page) {
       if (fax.defect() != null) {
         log.warn(
@@ -306,7 +328,7 @@ public class SyncConnection {
           .recordListed(connection.tenantId(), connection.id(), fax)
           .ifPresent(
               faxId -> {
-                newFaxes.incrementAndGet();
+                added[0]++;
                 audit.record(
                     AuditKind.FAX_DISCOVERED,
                     ACTOR,

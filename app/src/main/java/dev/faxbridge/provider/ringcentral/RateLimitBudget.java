@@ -43,6 +43,9 @@ import java.util.function.Supplier;
  */
 final class RateLimitBudget {
 
+  /** How much earlier than its lane opens a call that gave up waiting is asked to come back. */
+  static final Duration RESUME_LEAD = Duration.ofMillis(100);
+
   private final Clock clock;
   private final RateLimitSettings settings;
   private final MeterRegistry metrics;
@@ -268,7 +271,9 @@ final class RateLimitBudget {
      * Waits until a request may be sent and takes a permit for it.
      *
      * @throws ProviderException.RateLimited without waiting when the lane stays closed or full for
-     *     longer than the configured maximum wait, and at once when the node is shutting down
+     *     longer than the configured maximum wait (its retry-after is {@link #RESUME_LEAD} short of
+     *     the lane's opening, at most half the maximum wait), and at once when the node is shutting
+     *     down
      */
     synchronized Permit acquire(String what) {
       Instant started = clock.instant();
@@ -290,8 +295,15 @@ final class RateLimitBudget {
           return new Permit();
         }
         if (now.plus(wait).isAfter(deadline)) {
+          // Come back a little before the lane opens: the next attempt then has its request
+          // ready (claim taken, token at hand) and waits the rest here, within max-wait.
+          Duration lead =
+              RESUME_LEAD.compareTo(settings.maxWait().dividedBy(2)) < 0
+                  ? RESUME_LEAD
+                  : settings.maxWait().dividedBy(2);
           throw new ProviderException.RateLimited(
-              what + " would wait " + wait + " for " + group.tag() + " rate-limit budget", wait);
+              what + " would wait " + wait + " for " + group.tag() + " rate-limit budget",
+              wait.minus(lead));
         }
         waited = true;
         PausePoints.reach(PausePoints.PACED_WAIT);
@@ -302,6 +314,11 @@ final class RateLimitBudget {
           throw new ProviderException.Unavailable(what + " was interrupted waiting for budget", e);
         }
       }
+    }
+
+    /** Whether a request may go within {@code wait} from now, as things stand. */
+    synchronized boolean opensWithin(Duration wait) {
+      return waitAt(clock.instant()).compareTo(wait) <= 0;
     }
 
     /** How long a request must wait at {@code now}: zero when one may go. */

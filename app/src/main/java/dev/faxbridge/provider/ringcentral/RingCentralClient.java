@@ -310,7 +310,7 @@ class RingCentralClient {
   /**
    * Runs {@code attempt} until it succeeds: again after a pause on 5xx, resets and broken-off
    * transfers, up to the configured number of attempts; and again after a 429 (paced calls only)
-   * for as long as the maximum wait allows (the lane holds each retry back until {@code
+   * when the lane reopens within the maximum wait (the lane holds each retry back until {@code
    * Retry-After} has passed, so a retry never lands in the penalty). A rejected token is not
    * retried here: the session renews it.
    */
@@ -323,8 +323,13 @@ class RingCentralClient {
       } catch (TokenRejected rejected) {
         throw rejected;
       } catch (ProviderException.RateLimited limited) {
-        if (lane == null || lane.stopping() || System.nanoTime() - giveUpAt > 0) {
-          // unpaced (nothing would hold a retry back from the penalty), stopping, or waited enough
+        long left = giveUpAt - System.nanoTime();
+        if (lane == null
+            || lane.stopping()
+            || left <= 0
+            || !lane.opensWithin(Duration.ofNanos(left))) {
+          // unpaced (nothing would hold a retry back from the penalty), stopping, or the lane
+          // stays closed longer than this call may wait: the caller gives its thread back
           throw limited;
         }
       } catch (ProviderException.Unavailable failure) {
