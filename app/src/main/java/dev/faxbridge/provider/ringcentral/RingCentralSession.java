@@ -45,6 +45,13 @@ class RingCentralSession {
   private final Tenants tenants;
   private final Clock clock;
 
+  /**
+   * The tokens this node last read or issued per connection, so a call does not read and unseal
+   * them from the database while they are good; a token another node replaced meanwhile is still
+   * valid, and one the platform refuses is renewed from the database under the lock.
+   */
+  private final Map<ConnectionId, TokenSet> known = new java.util.concurrent.ConcurrentHashMap<>();
+
   RingCentralSession(
       RingCentralClient client,
       Connections connections,
@@ -79,8 +86,13 @@ class RingCentralSession {
   }
 
   String accessToken(ProviderConnection connection) {
+    TokenSet held = known.get(connection.id());
+    if (held != null && clock.instant().isBefore(renewAt(connection, held))) {
+      return held.accessToken();
+    }
     Optional<TokenSet> current = connections.tokens(connection.id());
     if (current.isPresent() && clock.instant().isBefore(renewAt(connection, current.get()))) {
+      known.put(connection.id(), current.get());
       return current.get().accessToken();
     }
     return renew(connection, Optional.empty());
@@ -117,7 +129,9 @@ class RingCentralSession {
    * refused; if another caller already replaced it, the replacement is used as it is.
    */
   private String renew(ProviderConnection connection, Optional<String> rejected) {
-    return guarded(
+    known.remove(connection.id());
+    TokenSet renewed =
+        guarded(
             connection,
             () ->
                 connections.underTokenLock(
@@ -133,8 +147,9 @@ class RingCentralSession {
                         return current.get();
                       }
                       return issue(connection, current);
-                    }))
-        .accessToken();
+                    }));
+    known.put(connection.id(), renewed);
+    return renewed.accessToken();
   }
 
   /**
