@@ -2,6 +2,8 @@ package dev.faxbridge.admin;
 
 import dev.faxbridge.connection.AuthorizationRefused;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.delivery.routing.RoutingRules;
+import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenants;
 import java.util.stream.Collectors;
@@ -49,13 +51,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     NotFound.class,
     Tenants.TenantNotFound.class,
-    Connections.ConnectionNotFound.class
+    Connections.ConnectionNotFound.class,
+    TenantDestinations.UnknownDestination.class,
+    RoutingRules.UnknownRule.class
   })
   ProblemDetail notFound(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
-  @ExceptionHandler({Tenants.TenantAlreadyExists.class, Tenants.TenantOffboarded.class})
+  @ExceptionHandler({
+    Tenants.TenantAlreadyExists.class,
+    Tenants.TenantOffboarded.class,
+    TenantDestinations.NameTaken.class
+  })
   ProblemDetail conflict(RuntimeException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }

@@ -45,6 +45,11 @@ final class OpenPaths {
                   + " the form's CSRF token (ConnectPageSecurity) proves the page sent it"),
           new OpenPath(
               HttpMethod.GET,
+              "/documents/{token}",
+              "a fax document behind a webhook's short-lived download link; the signed token"
+                  + " (HMAC with expiry) is the credential"),
+          new OpenPath(
+              HttpMethod.GET,
               "/console/login",
               "the operator console's login page; every other console path needs a signed-in"
                   + " operator (ConsoleSecurity)"),

@@ -26,9 +26,26 @@ public enum AuditKind {
   OPERATOR_TOKEN_REVOKED,
   OPERATOR_REVOKED,
   SECRETS_REENCRYPTED,
+  /** An operator added a destination to a tenant. */
+  DESTINATION_CREATED,
+  /** An operator changed a destination (its settings, secret, location or switch). */
+  DESTINATION_UPDATED,
+  /** An operator removed a destination; its secret is wiped. */
+  DESTINATION_REMOVED,
+  /** An operator added or deleted a routing rule. */
+  ROUTING_RULE_CREATED,
+  ROUTING_RULE_DELETED,
   FAX_DISCOVERED,
   FAX_DOWNLOADED,
   FAX_DELIVERED,
+  /** One of the fax's destinations has it; the fax is DELIVERED once all have. */
+  FAX_DELIVERED_TO_DESTINATION,
+  /** One of the fax's destinations failed; it is tried again on its own. */
+  FAX_DESTINATION_FAILED,
+  /** One of the fax's destinations was given up (a dead letter); the others go on. */
+  FAX_DESTINATION_ABANDONED,
+  /** A signed download link of a fax document (webhook destinations in link mode) was used. */
+  FAX_DOCUMENT_DOWNLOADED,
   FAX_FAILED,
   FAX_ABANDONED,
   FAX_RETRIED,

@@ -39,10 +39,7 @@ public record FaxMetadata(
   public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  /**
-   * The metadata of a document as the ledger holds it. The ledger does not record the sender's name
-   * yet, so {@code senderName} is null until it does.
-   */
+  /** The metadata of a document as the ledger holds it, with the destination's location. */
   public static FaxMetadata of(FaxDocument document, String location) {
     var source = document.fax().source();
     return new FaxMetadata(
@@ -51,7 +48,7 @@ public record FaxMetadata(
         document.tenant().slug(),
         source.receivedAt(),
         source.fromNumber(),
-        null,
+        source.senderName(),
         source.toNumber(),
         source.pageCount(),
         document.document().contentType(),

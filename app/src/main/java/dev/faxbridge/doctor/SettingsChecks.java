@@ -2,6 +2,7 @@ package dev.faxbridge.doctor;
 
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.delivery.folder.FolderSettings;
+import dev.faxbridge.delivery.webhook.DocumentLinkSettings;
 import dev.faxbridge.platform.DatabaseSettings;
 import dev.faxbridge.platform.EmbeddedDatabase;
 import dev.faxbridge.platform.SecretBox;
@@ -329,6 +330,11 @@ final class SettingsChecks {
     }
     if (ringCentral.jwtAudience() != null) {
       wellFormed("faxbridge.ringcentral.jwt-audience", ringCentral.jwtAudience(), false);
+    }
+    DocumentLinkSettings links =
+        bind("faxbridge.delivery.document-links", DocumentLinkSettings.class);
+    if (links.baseUrl() != null) {
+      wellFormed("faxbridge.delivery.document-links.base-url", links.baseUrl(), true);
     }
     return "connect pages at " + connect.publicUrl();
   }

@@ -19,6 +19,11 @@ class FaxConfiguration {
     return new SealedColumn("inbound_fax", "to_number_sealed", "id");
   }
 
+  @Bean
+  SealedColumn faxSenderNameColumn() {
+    return new SealedColumn("inbound_fax", "sender_name_sealed", "id");
+  }
+
   /**
    * Rows written before phone numbers were sealed are sealed on start (the keyset is not available
    * to database migrations). Idempotent; a no-op once every row is sealed.

@@ -56,11 +56,12 @@ public class FaxLedger {
         jdbc.sql(
                 """
                 insert into inbound_fax (id, tenant_id, connection_id, provider_account_id, mailbox_id,
-                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed, page_count,
+                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed,
+                    sender_name_sealed, page_count,
                     content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
                     discovered_at)
                 values (:id, :tenant, :connection, :account, :mailbox, :message, :attachment, 'DISCOVERED',
-                    coalesce(cast(:received as timestamptz), :now), :from, :to, :pages, :type, :size,
+                    coalesce(cast(:received as timestamptz), :now), :from, :to, :sender, :pages, :type, :size,
                     :uri, :defect, :now, :now)
                 on conflict on constraint inbound_fax_source_key do nothing
                 """)
@@ -74,6 +75,7 @@ public class FaxLedger {
             .param("received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
             .param("from", seal(fax.fromNumber(), id))
             .param("to", seal(fax.toNumber(), id))
+            .param("sender", seal(fax.senderName(), id))
             .param("pages", fax.pageCount())
             .param("type", fax.contentType())
             .param("size", fax.declaredSize())
@@ -412,22 +414,35 @@ public class FaxLedger {
   }
 
   /**
-   * Gives an abandoned fax a fresh set of attempts, due now. The last error stays for the record
-   * until the next attempt replaces it.
+   * Gives an abandoned fax a fresh set of attempts, due now, and so each of its dead-lettered
+   * destinations. The last error stays for the record until the next attempt replaces it.
    *
    * @return false when the fax is not abandoned (never was, or was retried already)
    */
   public boolean revive(UUID id) {
-    return jdbc.sql(
-                """
-                update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
-                    abandoned_at = null, claim_token = null
-                where id = :id and state = 'ABANDONED'
-                """)
-            .param("now", Timestamp.from(clock.instant()))
-            .param("id", id)
-            .update()
-        == 1;
+    boolean revived =
+        jdbc.sql(
+                    """
+                    update inbound_fax set state = 'DISCOVERED', attempts = 0, next_attempt_at = :now,
+                        abandoned_at = null, claim_token = null
+                    where id = :id and state = 'ABANDONED'
+                    """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .update()
+            == 1;
+    if (revived) {
+      // Its dead-lettered destinations get a fresh set of attempts too; delivered ones stay.
+      jdbc.sql(
+              """
+              update fax_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now
+              where fax_id = :id and state = 'ABANDONED'
+              """)
+          .param("now", Timestamp.from(clock.instant()))
+          .param("id", id)
+          .update();
+    }
+    return revived;
   }
 
   /**
@@ -538,7 +553,8 @@ public class FaxLedger {
             rs.getString("attachment_uri") == null
                 ? null
                 : URI.create(rs.getString("attachment_uri")),
-            rs.getString("listing_defect"));
+            rs.getString("listing_defect"),
+            open(rs.getBytes("sender_name_sealed"), id));
     Timestamp delivered = rs.getTimestamp("delivered_at");
     return new InboundFax(
         id,

@@ -2,6 +2,7 @@ package dev.faxbridge.retention;
 
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.delivery.webhook.SignedDocumentLinks;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.sync.SyncSettings;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Deletes what is past its retention: ledger rows of faxes finished longer ago than {@code
  * faxbridge.retention.ledger}, audit events older than {@code faxbridge.retention.audit}, and
  * staged documents of faxes no longer on their way (left behind by a crash; delivery and
- * abandonment delete their own). Each run is itself an audit event.
+ * abandonment delete their own), and the copies behind expired document download links. Each run is
+ * itself an audit event.
  */
 @Component
 public class RetentionPurge {
@@ -36,6 +38,7 @@ public class RetentionPurge {
   private final AuditTrail audit;
   private final RetentionSettings settings;
   private final Path staging;
+  private final SignedDocumentLinks links;
   private final Clock clock;
 
   RetentionPurge(
@@ -43,6 +46,7 @@ public class RetentionPurge {
       AuditTrail audit,
       RetentionSettings settings,
       SyncSettings sync,
+      SignedDocumentLinks links,
       Clock clock) {
     Duration listed =
         Stream.concat(
@@ -62,6 +66,7 @@ public class RetentionPurge {
     this.audit = audit;
     this.settings = settings;
     this.staging = sync.stagingDirectory();
+    this.links = links;
     this.clock = clock;
   }
 
@@ -77,6 +82,7 @@ public class RetentionPurge {
             ledger.purgeFinishedBefore(ledgerCutoff),
             audit.purgeBefore(auditCutoff),
             removeStagedLeftovers());
+    int expiredLinks = links.removeExpired();
     audit.record(
         AuditKind.RETENTION_PURGED,
         ACTOR,
@@ -88,12 +94,14 @@ public class RetentionPurge {
             "ledgerFinishedBefore", ledgerCutoff.toString(),
             "auditEvents", purged.auditEvents(),
             "auditBefore", auditCutoff.toString(),
-            "stagedFiles", purged.stagedFiles()));
+            "stagedFiles", purged.stagedFiles(),
+            "expiredDocumentLinks", expiredLinks));
     log.info(
-        "Retention purge: {} ledger rows, {} audit events, {} staged files",
+        "Retention purge: {} ledger rows, {} audit events, {} staged files, {} expired links",
         purged.ledgerRows(),
         purged.auditEvents(),
-        purged.stagedFiles());
+        purged.stagedFiles(),
+        expiredLinks);
     return purged;
   }
 

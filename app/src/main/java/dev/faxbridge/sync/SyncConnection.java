@@ -6,13 +6,10 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
-import dev.faxbridge.delivery.DeliveryOutcome;
-import dev.faxbridge.delivery.Destination;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.FileAccess;
-import dev.faxbridge.platform.PausePoints;
 import dev.faxbridge.platform.ShutdownSignal;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
@@ -57,7 +54,7 @@ public class SyncConnection {
   private final Tenants tenants;
   private final Mailboxes mailboxes;
   private final FaxLedger ledger;
-  private final Destination destination;
+  private final RoutedDelivery routed;
   private final AuditTrail audit;
   private final SyncSettings settings;
   private final RetryPolicy retries;
@@ -76,7 +73,7 @@ public class SyncConnection {
       Tenants tenants,
       Mailboxes mailboxes,
       FaxLedger ledger,
-      Destination destination,
+      RoutedDelivery routed,
       AuditTrail audit,
       SyncSettings settings,
       List<FaxProvider> providers,
@@ -92,7 +89,7 @@ public class SyncConnection {
     this.tenants = tenants;
     this.mailboxes = mailboxes;
     this.ledger = ledger;
-    this.destination = destination;
+    this.routed = routed;
     this.audit = audit;
     this.settings = settings;
     this.retries =
@@ -485,9 +482,9 @@ public class SyncConnection {
             fax.id(),
             Map.of("size", document.size(), "sha256", document.sha256()));
       }
-      DeliveryOutcome outcome = destination.deliver(new FaxDocument(tenant, fax, document));
-      if (outcome instanceof DeliveryOutcome.Delivered delivered) {
-        PausePoints.reach(PausePoints.DELIVERED_NOT_RECORDED);
+      RoutedDelivery.Result result =
+          routed.deliver(new FaxDocument(tenant, fax, document), connection, claim);
+      if (result instanceof RoutedDelivery.Result.Delivered delivered) {
         if (!ledger.markDelivered(
             fax.id(),
             claim,
@@ -511,11 +508,21 @@ public class SyncConnection {
             tenant.slug(), Duration.between(fax.source().receivedAt(), clock.instant()));
         return Attempt.DELIVERED;
       }
-      if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-        return fail(tenant, fax, claim, rejected.reason(), true);
+      if (result instanceof RoutedDelivery.Result.Waiting waiting) {
+        keepStaged = true;
+        return waitFor(tenant, fax, claim, waiting);
       }
-      keepStaged = !retries.exhaustedAfter(fax.attempts() + 1);
-      return fail(tenant, fax, claim, ((DeliveryOutcome.RetryLater) outcome).reason(), false);
+      if (result instanceof RoutedDelivery.Result.DeadLettered dead) {
+        return fail(tenant, fax, claim, dead.reason(), true);
+      }
+      if (result instanceof RoutedDelivery.Result.Fenced) {
+        return Attempt.FENCED;
+      }
+      RoutedDelivery.Result.Failed failed = (RoutedDelivery.Result.Failed) result;
+      if (!failed.permanent()) {
+        keepStaged = !retries.exhaustedAfter(fax.attempts() + 1);
+      }
+      return fail(tenant, fax, claim, failed.reason(), failed.permanent());
     } catch (ProviderException.Gone gone) {
       return fail(tenant, fax, claim, gone.getMessage(), true);
     } catch (ProviderException.Unavailable unavailable) {
@@ -561,6 +568,15 @@ public class SyncConnection {
     }
   }
 
+  /**
+   * Some of the fax's destinations wait for their next attempt: the fax is due again when the
+   * earliest of them is, whatever its own attempts (each destination counts its own).
+   */
+  private Attempt waitFor(
+      Tenant tenant, InboundFax fax, UUID claim, RoutedDelivery.Result.Waiting waiting) {
+    return failedUntil(tenant, fax, claim, waiting.reason(), waiting.next(), fax.attempts() + 1);
+  }
+
   private Attempt fail(
       Tenant tenant, InboundFax fax, UUID claim, String reason, boolean permanent) {
     int attempts = fax.attempts() + 1;
@@ -579,19 +595,25 @@ public class SyncConnection {
       log.warn("Fax {} abandoned after {} attempts: {}", fax.id(), attempts, reason);
     } else {
       Instant next = retries.nextAttempt(clock.instant(), attempts);
-      if (!ledger.markFailed(fax.id(), claim, next, reason)) {
-        return Attempt.FENCED;
-      }
-      metrics.failed(tenant.slug());
-      audit.record(
-          AuditKind.FAX_FAILED,
-          ACTOR,
-          tenant.id().value(),
-          fax.connectionId().value(),
-          fax.id(),
-          Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
-      log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
+      return failedUntil(tenant, fax, claim, reason, next, attempts);
     }
+    return Attempt.FAILED;
+  }
+
+  private Attempt failedUntil(
+      Tenant tenant, InboundFax fax, UUID claim, String reason, Instant next, int attempts) {
+    if (!ledger.markFailed(fax.id(), claim, next, reason)) {
+      return Attempt.FENCED;
+    }
+    metrics.failed(tenant.slug());
+    audit.record(
+        AuditKind.FAX_FAILED,
+        ACTOR,
+        tenant.id().value(),
+        fax.connectionId().value(),
+        fax.id(),
+        Map.of("attempts", attempts, "reason", reason, "nextAttemptAt", next.toString()));
+    log.info("Fax {} attempt {} failed, next at {}: {}", fax.id(), attempts, next, reason);
     return Attempt.FAILED;
   }
 }

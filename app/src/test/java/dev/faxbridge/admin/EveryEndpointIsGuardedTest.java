@@ -36,6 +36,7 @@ class EveryEndpointIsGuardedTest {
           "GET /connect/{token}",
           "GET /connect/guide",
           "GET /console/login",
+          "GET /documents/{token}",
           "POST /connect/{token}",
           "POST /connect/{token}/jwt",
           "POST /webhooks/ringcentral/{connectionId}");

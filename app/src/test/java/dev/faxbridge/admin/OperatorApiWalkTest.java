@@ -324,8 +324,37 @@ class OperatorApiWalkTest {
             .get("id")
             .asString();
 
+    String destination =
+        TestBed.json(
+                faxbridge.api(
+                    "POST",
+                    "/api/tenants/walk/destinations",
+                    "{\"name\":\"walk-folder\",\"kind\":\"folder\","
+                        + "\"settings\":{\"root\":\"/tmp/faxbridge-walk\"}}"))
+            .get("id")
+            .asString();
+    String spareDestination =
+        TestBed.json(
+                faxbridge.api(
+                    "POST",
+                    "/api/tenants/walk/destinations",
+                    "{\"name\":\"walk-spare\",\"kind\":\"folder\","
+                        + "\"settings\":{\"root\":\"/tmp/faxbridge-walk-spare\"}}"))
+            .get("id")
+            .asString();
+    String rule =
+        TestBed.json(
+                faxbridge.api(
+                    "POST",
+                    "/api/tenants/walk/routing-rules",
+                    "{\"destinationId\":\"" + destination + "\"}"))
+            .get("id")
+            .asString();
+
     Map<String, String> values = new HashMap<>();
     values.put("tenant", "walk");
+    values.put("destinationId", destination);
+    values.put("ruleId", rule);
     values.put("connectionId", connection.toString());
     values.put("faxId", delivered);
     values.put("linkId", link);
@@ -337,6 +366,9 @@ class OperatorApiWalkTest {
         "DELETE /api/connections/{connectionId}", Map.of("connectionId", spare.toString()));
     overrides.put("DELETE /api/operators/{username}", Map.of("username", "leaver"));
     overrides.put("POST /api/tenants/{tenant}/offboarding", Map.of("tenant", "leaving"));
+    overrides.put(
+        "DELETE /api/tenants/{tenant}/destinations/{destinationId}",
+        Map.of("tenant", "walk", "destinationId", spareDestination));
     Map<String, String> bodies = new HashMap<>();
     bodies.put("POST /api/tenants", "{\"name\":\"Walk Two Clinic\"}");
     bodies.put(
@@ -356,6 +388,17 @@ class OperatorApiWalkTest {
     bodies.put(
         "POST /api/operators", "{\"username\":\"walk-new\",\"password\":\"a-long-password-2\"}");
     bodies.put("POST /api/operators/{username}/tokens", "{\"name\":\"walk\"}");
+    bodies.put(
+        "POST /api/tenants/{tenant}/destinations",
+        "{\"name\":\"walk-hook\",\"kind\":\"webhook\",\"location\":\"Front desk\","
+            + "\"settings\":{\"url\":\"https://walk.example/faxes\"},"
+            + "\"secret\":\"walk-destination-secret-0123\"}");
+    bodies.put(
+        "PATCH /api/tenants/{tenant}/destinations/{destinationId}",
+        "{\"location\":\"Cardiology\",\"enabled\":true}");
+    bodies.put(
+        "POST /api/tenants/{tenant}/routing-rules",
+        "{\"destinationId\":\"" + destination + "\",\"number\":\"+16505550199\"}");
     return new Fixture(values, overrides, bodies);
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxbridge.FaxbridgeApplication;
+import dev.faxbridge.delivery.routing.TenantDestination;
+import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.notification.TenantContacts;
 import dev.faxbridge.platform.KeysetRotation;
@@ -44,6 +46,12 @@ class SecretsAtRestTest {
       Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
   private static final String WEBHOOK_SECRET = "hmac-secret-for-the-operator-0123456789";
   private static final String OPERATOR_PASSWORD = "correct horse battery staple";
+  private static final String DESTINATION_SECRET = "ehr-bearer-token-for-riverside-0123";
+  private static final String DESTINATION =
+      "{\"name\":\"ehr\",\"kind\":\"fhir\",\"settings\":{\"baseUrl\":"
+          + "\"https://ehr.example/fhir\",\"authentication\":\"bearer\"},\"secret\":\""
+          + DESTINATION_SECRET
+          + "\"}";
 
   private static RingCentralEmulator emulator;
 
@@ -72,6 +80,7 @@ class SecretsAtRestTest {
     secrets.add(clinic.jwt());
     secrets.add(WEBHOOK_SECRET);
     secrets.add(OPERATOR_PASSWORD);
+    secrets.add(DESTINATION_SECRET);
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
@@ -99,6 +108,9 @@ class SecretsAtRestTest {
       emulator.clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
       collectTokens(connections, connection, secrets);
+      assertThat(faxbridge.api("POST", "/api/tenants/" + tenant + "/destinations", DESTINATION))
+          .extracting(answer -> answer.statusCode())
+          .isEqualTo(201);
       // Losing the authorization writes sealed notifications (with a connect link) to the outbox.
       emulator.revokeJwtCredential(clinic.jwt());
       emulator.endSessions(clinic.account().ownerExtensionId());
@@ -113,7 +125,8 @@ class SecretsAtRestTest {
       assertThat(findings).isEmpty();
       String answers =
           faxbridge.api("GET", "/api/tenants/" + tenant + "/connections", null).body()
-              + faxbridge.api("GET", "/api/tenants/" + tenant + "/notifications", null).body();
+              + faxbridge.api("GET", "/api/tenants/" + tenant + "/notifications", null).body()
+              + faxbridge.api("GET", "/api/tenants/" + tenant + "/destinations", null).body();
       assertThat(secrets).noneMatch(answers::contains);
       assertThat(connections.tokens(connection).orElseThrow().toString())
           .doesNotContain(connections.tokens(connection).orElseThrow().accessToken());
@@ -141,6 +154,9 @@ class SecretsAtRestTest {
               TenantId.parse(tenant),
               new TenantContacts.Contacts(
                   null, URI.create("http://127.0.0.1:9/h"), WEBHOOK_SECRET));
+      assertThat(faxbridge.api("POST", "/api/tenants/" + tenant + "/destinations", DESTINATION))
+          .extracting(answer -> answer.statusCode())
+          .isEqualTo(201);
     }
 
     String rotated = KeysetRotation.addPrimary(oldKeyset);
@@ -148,7 +164,7 @@ class SecretsAtRestTest {
     int reencrypted = FaxbridgeApplication.reencrypt(arguments(properties));
     String retired = KeysetRotation.retireOld(rotated);
 
-    assertThat(reencrypted).isEqualTo(3);
+    assertThat(reencrypted).isEqualTo(4);
     assertThat(KeysetRotation.size(rotated)).isEqualTo(2);
     assertThat(KeysetRotation.size(retired)).isEqualTo(1);
     properties.put("faxbridge.secrets.keyset", retired);
@@ -162,6 +178,21 @@ class SecretsAtRestTest {
                   .orElseThrow()
                   .webhookSecret())
           .isEqualTo(WEBHOOK_SECRET);
+      assertThat(faxbridge.bean(TenantDestinations.class).forTenant(TenantId.parse(tenant)))
+          .singleElement()
+          .extracting(TenantDestination::secret)
+          .isEqualTo(DESTINATION_SECRET);
+      TenantDestination destination =
+          faxbridge.bean(TenantDestinations.class).forTenant(TenantId.parse(tenant)).get(0);
+      // Without a destination of its own the tenant's faxes go to the global folder again.
+      assertThat(
+              faxbridge
+                  .api(
+                      "DELETE",
+                      "/api/tenants/" + tenant + "/destinations/" + destination.id(),
+                      null)
+                  .statusCode())
+          .isEqualTo(204);
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
     }
     properties.put("faxbridge.secrets.keyset", oldKeyset);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.TestBed;
+import dev.faxbridge.emulator.InboundFaxSpec;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.retention.RetentionPurge;
 import dev.faxbridge.sync.SyncConnection;
@@ -36,6 +37,8 @@ class PhiAtRestTest {
 
   private static final String FROM = "+16505550100";
   private static final String TO = "+16505550199";
+  private static final String SENDER = "Laboratoire Élodie Ørsted";
+  private static final String RULE_NUMBER = "+16505550177";
 
   private static RingCentralEmulator emulator;
 
@@ -68,7 +71,34 @@ class PhiAtRestTest {
       ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
       clinic.receiveFax(0, 1);
       clinic.receiveFax(1, 1);
-      clinic.receiveFax(1, 2);
+      emulator.deliverFax(
+          clinic.account().id(),
+          clinic.mailboxIds().get(1),
+          InboundFaxSpec.of(FROM, TO, 2).senderName(SENDER));
+      // Another tenant routes by a number: the rule's number is PHI too.
+      TestBed.createTenant(faxbridge, "routes");
+      String destination =
+          TestBed.json(
+                  faxbridge.api(
+                      "POST",
+                      "/api/tenants/routes/destinations",
+                      "{\"name\":\"lab\",\"kind\":\"folder\",\"settings\":{\"root\":\""
+                          + data.resolve("routes")
+                          + "\"}}"))
+              .get("id")
+              .asString();
+      assertThat(
+              faxbridge
+                  .api(
+                      "POST",
+                      "/api/tenants/routes/routing-rules",
+                      "{\"destinationId\":\""
+                          + destination
+                          + "\",\"number\":\""
+                          + RULE_NUMBER
+                          + "\"}")
+                  .statusCode())
+          .isEqualTo(201);
       emulator.clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(3);
       assertThat(stagedFiles()).as("staged copies of delivered faxes").isEmpty();
@@ -88,7 +118,12 @@ class PhiAtRestTest {
     try (FaxbridgeInstance faxbridge = bed.start()) {
       List<String> inClear =
           DatabaseScan.everyValue(faxbridge.bean(JdbcClient.class)).stream()
-              .filter(v -> v.text().contains("6505550100") || v.text().contains("6505550199"))
+              .filter(
+                  v ->
+                      v.text().contains("6505550100")
+                          || v.text().contains("6505550199")
+                          || v.text().contains("6505550177")
+                          || v.text().contains(SENDER))
               .map(DatabaseScan.Value::column)
               .toList();
       assertThat(inClear).isEmpty();
@@ -97,6 +132,7 @@ class PhiAtRestTest {
           .hasSize(3)
           .allSatisfy(fax -> assertThat(fax.source().fromNumber()).isEqualTo(FROM))
           .allSatisfy(fax -> assertThat(fax.source().toNumber()).isEqualTo(TO));
+      assertThat(faxes).anySatisfy(fax -> assertThat(fax.source().senderName()).isEqualTo(SENDER));
       try (Stream<Path> files = Files.walk(data.resolve("inbox"))) {
         List<Path> sidecars = files.filter(f -> f.toString().endsWith(".json")).toList();
         assertThat(sidecars).hasSize(3);

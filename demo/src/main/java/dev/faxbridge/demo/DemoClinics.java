@@ -7,6 +7,8 @@ import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.folder.FolderSettings;
+import dev.faxbridge.delivery.routing.DestinationKind;
+import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.Account;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.ExtensionSpec;
@@ -59,6 +61,7 @@ class DemoClinics implements DisposableBean {
   private final FolderSettings folder;
   private final DemoOperator operator;
   private final ConnectSettings connect;
+  private final TenantDestinations destinations;
   private final Clock clock;
   private final ScheduledExecutorService pump =
       Executors.newSingleThreadScheduledExecutor(
@@ -83,6 +86,7 @@ class DemoClinics implements DisposableBean {
       FolderSettings folder,
       DemoOperator operator,
       ConnectSettings connect,
+      TenantDestinations destinations,
       Clock clock) {
     this.emulator = emulator;
     this.app = app;
@@ -95,6 +99,7 @@ class DemoClinics implements DisposableBean {
     this.folder = folder;
     this.operator = operator;
     this.connect = connect;
+    this.destinations = destinations;
     this.clock = clock;
   }
 
@@ -118,6 +123,8 @@ class DemoClinics implements DisposableBean {
          faxbridge demo is running
            %d demo clinics; one of them receives a fax every %d s
            delivered faxes:  %s/<clinic>/<date>/  (a .pdf and its .json sidecar each)
+           %s's faxes also go to the demo FHIR server:
+             curl -H 'Authorization: Bearer <API token>' %s/demo-fhir/DocumentReference
 
          Operator console:   %s/console
            Sign in with the user name and password below.
@@ -139,6 +146,8 @@ class DemoClinics implements DisposableBean {
                 clinics.size(),
                 settings.faxEvery().toSeconds(),
                 folder.root().toAbsolutePath().normalize(),
+                settings.fhirClinic().isBlank() ? "No clinic" : settings.fhirClinic(),
+                base,
                 base,
                 settings
                     .stateDirectory()
@@ -189,7 +198,35 @@ class DemoClinics implements DisposableBean {
     }
     List<String> mailboxes =
         emulator.extensions(accountId).stream().map(extension -> extension.id()).toList();
+    if (name.equals(settings.fhirClinic()) && destinations.forTenant(tenant.id()).isEmpty()) {
+      toFolderAndFhir(tenant);
+    }
     return new DemoClinic(slug, accountId, mailboxes);
+  }
+
+  /**
+   * The FHIR demo clinic gets two destinations of its own, as an operator would add them: its
+   * folder (where the global folder would have put its faxes) and the in-process FHIR server,
+   * authenticated with the demo operator's API token. Without routing rules each fax goes to both.
+   */
+  private void toFolderAndFhir(Tenant tenant) {
+    String base = connect.publicUrl().toString().replaceAll("/$", "");
+    destinations.create(
+        tenant.id(),
+        "folder",
+        DestinationKind.FOLDER,
+        "Front desk",
+        Map.of("root", folder.root().toString()),
+        null,
+        ACTOR);
+    destinations.create(
+        tenant.id(),
+        "demo-fhir",
+        DestinationKind.FHIR,
+        "Cardiology",
+        Map.of("baseUrl", base + DemoFhirServer.PATH, "authentication", "bearer"),
+        operator.credentials().apiToken(),
+        ACTOR);
   }
 
   /**

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emulatorPort the emulated platform's port (0 = any free port)
  * @param emulatorMediaPort the emulated media host's port (0 = any free port)
  * @param stateDirectory where the emulator and the demo keep their state across restarts
+ * @param fhirClinic the demo clinic whose faxes also go to the in-process FHIR server at {@code
+ *     /demo-fhir} (besides its folder); empty for none
  */
 @ConfigurationProperties("faxbridge.demo")
 public record DemoSettings(
@@ -24,4 +26,5 @@ public record DemoSettings(
     @DefaultValue("10s") Duration syncInterval,
     @DefaultValue("0") int emulatorPort,
     @DefaultValue("0") int emulatorMediaPort,
-    @DefaultValue("./data/demo") Path stateDirectory) {}
+    @DefaultValue("./data/demo") Path stateDirectory,
+    @DefaultValue("Hillcrest Cardiology") String fhirClinic) {}

@@ -3,10 +3,15 @@ package dev.faxbridge.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faxbridge.admin.DemoOperator;
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.TestDatabase;
 import dev.faxbridge.testing.TestKeyset;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +21,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Demo mode as a newcomer meets it: faxes arrive in the drop folder, and a restart loses none. */
 class DemoModeTest {
@@ -32,6 +39,10 @@ class DemoModeTest {
       assertThat(tenantSlugs(demo))
           .containsExactly(
               "hillcrest-cardiology", "lakeview-pediatrics", "riverside-family-practice");
+      // Hillcrest's faxes also reach the in-process FHIR server, read as the README shows.
+      String token = demo.bean(DemoOperator.class).credentials().apiToken();
+      waitUntil(Duration.ofSeconds(60), () -> documentReferences(demo, token) >= 1);
+      assertThat(hillcrestFaxesDeliveredToBoth(demo)).isPositive();
     }
     for (String clinic :
         List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
@@ -85,6 +96,43 @@ class DemoModeTest {
         .sql("select count(*)::int from audit_event where kind = 'FAX_DELIVERED' group by fax_id")
         .query(Integer.class)
         .list();
+  }
+
+  private static int documentReferences(FaxbridgeInstance demo, String token) {
+    try {
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          demo.baseUrl().resolve("/demo-fhir/DocumentReference?_format=json"))
+                      .header("Authorization", "Bearer " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      JsonNode bundle = JsonMapper.builder().build().readTree(answer.body());
+      int count = 0;
+      for (JsonNode entry : bundle.path("entry")) {
+        assertThat(entry.path("resource").path("resourceType").asString())
+            .isEqualTo("DocumentReference");
+        count++;
+      }
+      return count;
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Hillcrest faxes whose delivery reached both its folder and the FHIR server. */
+  private static long hillcrestFaxesDeliveredToBoth(FaxbridgeInstance demo) {
+    return demo.bean(JdbcClient.class)
+        .sql(
+            """
+            select count(*) from (
+              select d.fax_id from fax_delivery d join destination t on t.id = d.destination_id
+              where d.state = 'DELIVERED' group by d.fax_id having count(*) = 2) both_delivered
+            """)
+        .query(Long.class)
+        .single();
   }
 
   private static void waitUntil(Duration timeout, BooleanSupplier condition) {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -41,12 +42,25 @@ public class FolderDestination implements Destination {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   private final FolderSettings settings;
+  private final String location;
   private final FileAccess access;
   private final JsonMapper json =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+  /** The global folder: the destination of every tenant that has none of its own. */
+  @Autowired
   FolderDestination(FolderSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * A tenant's own folder destination.
+   *
+   * @param location the location label written into each sidecar, or null
+   */
+  public FolderDestination(FolderSettings settings, String location) {
     this.settings = settings;
+    this.location = location;
     this.access = FileAccess.ownerAndGroup(settings.group());
   }
 
@@ -77,7 +91,8 @@ public class FolderDestination implements Destination {
       PausePoints.reach(PausePoints.DOCUMENT_RENAMED);
       Path sidecarTemp = access.createEmptyFile(folder.resolve("." + key + ".json.tmp"));
       Files.write(
-          sidecarTemp, json.writeValueAsBytes(sidecar(document, target.getFileName().toString())));
+          sidecarTemp,
+          json.writeValueAsBytes(sidecar(document, target.getFileName().toString(), location)));
       force(sidecarTemp);
       move(sidecarTemp, sidecar);
       forceDirectory(folder);
@@ -108,7 +123,8 @@ public class FolderDestination implements Destination {
     }
   }
 
-  private static Map<String, Object> sidecar(FaxDocument document, String fileName) {
+  private static Map<String, Object> sidecar(
+      FaxDocument document, String fileName, String location) {
     InboundFax fax = document.fax();
     Map<String, Object> ringcentral = new LinkedHashMap<>();
     ringcentral.put("accountId", fax.source().accountId());
@@ -126,12 +142,14 @@ public class FolderDestination implements Destination {
     sidecar.put("provider", "ringcentral");
     sidecar.put("ringcentral", ringcentral);
     sidecar.put("from", fax.source().fromNumber());
+    sidecar.put("senderName", fax.source().senderName());
     sidecar.put("to", fax.source().toNumber());
     sidecar.put("receivedAt", FaxMetadata.timestamp(fax.source().receivedAt()));
     sidecar.put("pageCount", fax.source().pageCount());
     sidecar.put("contentType", document.document().contentType());
     sidecar.put("size", document.document().size());
     sidecar.put("sha256", document.document().sha256());
+    sidecar.put("location", location);
     return sidecar;
   }
 

@@ -14,6 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POSTs each fax as {@code multipart/form-data}: a {@code metadata} part (JSON, the shared {@link
@@ -22,22 +25,39 @@ import java.time.Clock;
  * Idempotency-Key}, the fax's stable identity: the same on every retry, so a receiver that
  * remembers the keys it stored answers 2xx to a repeat without storing a second copy. Any 2xx
  * answer means delivered.
+ *
+ * <p>With {@link WebhookSettings#documentLink()} the request is JSON instead: {@code event}, the
+ * {@code metadata}, and a {@code document} object with a short-lived signed download {@code url}
+ * ({@link DocumentLinks}), its {@code expiresAt} and the document's type, size and SHA-256.
  */
 public class WebhookDestination implements Destination {
 
   static final String EVENT = "fax.received";
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final WebhookSettings settings;
   private final HttpClient http;
   private final Clock clock;
+  private final DocumentLinks links;
 
   /**
    * @param http a client that follows no redirects (a redirect would resend PHI elsewhere)
    */
   public WebhookDestination(WebhookSettings settings, HttpClient http, Clock clock) {
+    this(settings, http, clock, null);
+  }
+
+  /**
+   * @param links where link-mode documents are published; needed with {@link
+   *     WebhookSettings#documentLink()}
+   */
+  public WebhookDestination(
+      WebhookSettings settings, HttpClient http, Clock clock, DocumentLinks links) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
+    this.links = links;
   }
 
   @Override
@@ -46,6 +66,9 @@ public class WebhookDestination implements Destination {
   }
 
   DeliveryOutcome deliver(DownloadedDocument document, FaxMetadata metadata) {
+    if (settings.documentLink()) {
+      return deliverLink(document, metadata);
+    }
     MultipartBody body = new MultipartBody(metadata, document);
     String timestamp = String.valueOf(clock.instant().getEpochSecond());
     HttpRequest request;
@@ -64,6 +87,49 @@ public class WebhookDestination implements Destination {
       return new DeliveryOutcome.RetryLater(
           "Could not read the staged document: " + e.getClass().getSimpleName());
     }
+    return send(request);
+  }
+
+  private DeliveryOutcome deliverLink(DownloadedDocument document, FaxMetadata metadata) {
+    DocumentLinks.Link link;
+    try {
+      if (links == null) {
+        throw new IllegalStateException("this webhook has no document links");
+      }
+      link = links.publish(metadata, document);
+    } catch (IOException e) {
+      return new DeliveryOutcome.RetryLater(
+          "Could not keep the document for its download link: " + e.getClass().getSimpleName());
+    } catch (IllegalStateException notConfigured) {
+      return new DeliveryOutcome.RetryLater(notConfigured.getMessage());
+    }
+    Map<String, Object> linked = new LinkedHashMap<>();
+    linked.put("url", link.url().toString());
+    linked.put("expiresAt", FaxMetadata.timestamp(link.expiresAt()));
+    linked.put("contentType", metadata.contentType());
+    linked.put("size", metadata.size());
+    linked.put("sha256", metadata.sha256());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("event", EVENT);
+    json.put("metadata", metadata.asJson());
+    json.put("document", linked);
+    byte[] body = JSON.writeValueAsBytes(json);
+    String timestamp = String.valueOf(clock.instant().getEpochSecond());
+    return send(
+        HttpRequest.newBuilder(settings.url())
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("X-Faxbridge-Event", EVENT)
+            .header("Idempotency-Key", metadata.documentId())
+            .header(WebhookSignature.TIMESTAMP_HEADER, timestamp)
+            .header(
+                WebhookSignature.HEADER,
+                WebhookSignature.of(settings.secret(), timestamp).update(body).header())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  private DeliveryOutcome send(HttpRequest request) {
     try {
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       return outcome(status);

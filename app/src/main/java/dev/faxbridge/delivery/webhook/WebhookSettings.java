@@ -11,8 +11,11 @@ import java.time.Duration;
  *     least 16 characters
  * @param timeout for connecting and for the receiver's answer; default 30 seconds
  * @param location the location label carried in the metadata, or null
+ * @param documentLink true: the request carries a short-lived signed download URL of the document
+ *     instead of the document itself (JSON instead of multipart)
  */
-public record WebhookSettings(URI url, String secret, Duration timeout, String location) {
+public record WebhookSettings(
+    URI url, String secret, Duration timeout, String location, boolean documentLink) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,6 +36,11 @@ public record WebhookSettings(URI url, String secret, Duration timeout, String l
     }
   }
 
+  /** A webhook that sends the document in the request. */
+  public WebhookSettings(URI url, String secret, Duration timeout, String location) {
+    this(url, secret, timeout, location, false);
+  }
+
   @Override
   public String toString() {
     return "WebhookSettings[url="
@@ -43,6 +51,8 @@ public record WebhookSettings(URI url, String secret, Duration timeout, String l
         + timeout
         + ", location="
         + location
+        + ", documentLink="
+        + documentLink
         + "]";
   }
 }

@@ -32,6 +32,10 @@ final class MessageRecord {
     String timeDefect =
         receivedAt == null ? "Message " + messageId + " has no valid creationTime" : null;
     String from = Json.text(record.get("from"), "phoneNumber");
+    String senderName = Json.text(record.get("from"), "name");
+    if (senderName != null && senderName.isBlank()) {
+      senderName = null;
+    }
     JsonNode to = record.get("to");
     String toNumber =
         to != null && to.isArray() && !to.isEmpty() ? Json.text(to.get(0), "phoneNumber") : null;
@@ -74,7 +78,8 @@ final class MessageRecord {
               contentType.split(";")[0].trim(),
               size != null && size.canConvertToLong() ? size.asLong() : null,
               uri,
-              defect));
+              defect,
+              senderName));
     }
     return documents;
   }

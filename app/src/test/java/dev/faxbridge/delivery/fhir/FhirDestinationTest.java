@@ -2,11 +2,6 @@ package dev.faxbridge.delivery.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
 import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.DocumentSizeLimit;
 import dev.faxbridge.delivery.FaxDocument;
@@ -17,11 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Binary;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -34,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FhirDestinationTest {
-
-  private static final FhirContext R4 = FhirContext.forR4Cached();
 
   @TempDir Path staging;
   @TempDir Path serverDir;
@@ -207,27 +195,6 @@ class FhirDestinationTest {
   }
 
   private static List<String> errors(IBaseResource resource) {
-    return Validation.VALIDATOR.validateWithResult(resource).getMessages().stream()
-        .filter(
-            m ->
-                m.getSeverity() == ResultSeverityEnum.ERROR
-                    || m.getSeverity() == ResultSeverityEnum.FATAL)
-        .map(SingleValidationMessage::toString)
-        .toList();
-  }
-
-  /** HAPI's instance validator with the R4 core profiles, built once (it is slow to start). */
-  private static final class Validation {
-    static final FhirValidator VALIDATOR = R4.newValidator();
-
-    static {
-      ValidationSupportChain support =
-          new ValidationSupportChain(
-              new DefaultProfileValidationSupport(R4),
-              new SnapshotGeneratingValidationSupport(R4),
-              new InMemoryTerminologyServerValidationSupport(R4),
-              new CommonCodeSystemsTerminologyService(R4));
-      VALIDATOR.registerValidatorModule(new FhirInstanceValidator(support));
-    }
+    return FhirValidation.errors(resource);
   }
 }

@@ -29,7 +29,7 @@ import org.hl7.fhir.r4.model.Identifier;
  * store that runs transactions atomically and honours conditional create ({@code ifNoneExist} on
  * {@code identifier}) and update at a client-assigned id, as a real server does.
  */
-final class InMemoryFhirServer implements AutoCloseable {
+public final class InMemoryFhirServer implements AutoCloseable {
 
   private final Tomcat tomcat = new Tomcat();
   private final Map<String, Binary> binaries = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ final class InMemoryFhirServer implements AutoCloseable {
   private final List<String> authorizations = new ArrayList<>();
   private int failWith;
 
-  InMemoryFhirServer(Path baseDir) throws LifecycleException {
+  public InMemoryFhirServer(Path baseDir) throws LifecycleException {
     RestfulServer servlet = new RestfulServer(FhirContext.forR4Cached());
     servlet.registerProvider(new Transactions());
     tomcat.setBaseDir(baseDir.toString());
@@ -50,28 +50,28 @@ final class InMemoryFhirServer implements AutoCloseable {
     tomcat.start();
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/fhir");
   }
 
   /** Answers every following transaction with this status (500 or 422); 0 to stop failing. */
-  synchronized void failWith(int status) {
+  public synchronized void failWith(int status) {
     failWith = status;
   }
 
-  synchronized List<Binary> binaries() {
+  public synchronized List<Binary> binaries() {
     return List.copyOf(binaries.values());
   }
 
-  synchronized List<DocumentReference> documentReferences() {
+  public synchronized List<DocumentReference> documentReferences() {
     return List.copyOf(documentReferences.values());
   }
 
-  synchronized List<Bundle> transactions() {
+  public synchronized List<Bundle> transactions() {
     return List.copyOf(transactions);
   }
 
-  synchronized List<String> authorizations() {
+  public synchronized List<String> authorizations() {
     return List.copyOf(authorizations);
   }
 

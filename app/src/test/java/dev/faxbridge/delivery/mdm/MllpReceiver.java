@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * unique document number (TXA-12), replacing on a repeat, and answers as told: AA, AE or AR with a
  * reason, or not at all until closed.
  */
-final class MllpReceiver implements AutoCloseable {
+public final class MllpReceiver implements AutoCloseable {
 
-  enum Answer {
+  public enum Answer {
     ACCEPT,
     ERROR,
     REJECT,
@@ -42,7 +42,7 @@ final class MllpReceiver implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private volatile Answer answer = Answer.ACCEPT;
 
-  MllpReceiver() throws IOException, InterruptedException {
+  public MllpReceiver() throws IOException, InterruptedException {
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
     }
@@ -53,19 +53,19 @@ final class MllpReceiver implements AutoCloseable {
     server.startAndWait();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  void answerWith(Answer answer) {
+  public void answerWith(Answer answer) {
     this.answer = answer;
   }
 
-  synchronized List<MDM_T02> received() {
+  public synchronized List<MDM_T02> received() {
     return List.copyOf(received);
   }
 
-  synchronized Map<String, MDM_T02> documents() {
+  public synchronized Map<String, MDM_T02> documents() {
     return Map.copyOf(documents);
   }
 

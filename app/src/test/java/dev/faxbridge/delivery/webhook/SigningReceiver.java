@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -15,14 +18,20 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A webhook receiver as a clinic would write one: it checks the signature with its own HMAC code,
  * stores each idempotency key's document once and answers 200 to a repeat.
  */
-final class SigningReceiver implements AutoCloseable {
+public final class SigningReceiver implements AutoCloseable {
 
-  record Received(String idempotencyKey, String metadataJson, byte[] document) {}
+  /**
+   * @param documentUrl the download link of a link-mode request, null for multipart
+   */
+  public record Received(
+      String idempotencyKey, String metadataJson, byte[] document, String documentUrl) {}
 
   private final HttpServer server;
   private final String secret;
@@ -30,26 +39,26 @@ final class SigningReceiver implements AutoCloseable {
   private final List<String> refused = new ArrayList<>();
   private volatile int answer = 200;
 
-  SigningReceiver(String secret) throws IOException {
+  public SigningReceiver(String secret) throws IOException {
     this.secret = secret;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/faxes", this::handle);
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/faxes");
   }
 
-  void answerWith(int status) {
+  public void answerWith(int status) {
     answer = status;
   }
 
-  synchronized List<Received> stored() {
+  public synchronized List<Received> stored() {
     return List.copyOf(stored.values());
   }
 
-  synchronized List<String> refused() {
+  public synchronized List<String> refused() {
     return List.copyOf(refused);
   }
 
@@ -88,8 +97,29 @@ final class SigningReceiver implements AutoCloseable {
     }
   }
 
-  /** Splits the two parts at the boundary of the Content-Type header. */
+  /**
+   * Splits the two parts at the boundary of the Content-Type header; a JSON body (link mode) names
+   * the document's download URL, which the receiver fetches as a real one would.
+   */
   private static Received parse(String key, String contentType, byte[] body) {
+    if (contentType.startsWith("application/json")) {
+      JsonNode json = JsonMapper.builder().build().readTree(body);
+      try {
+        HttpResponse<byte[]> download =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(json.get("document").get("url").asString()))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        return new Received(
+            key,
+            json.get("metadata").toString(),
+            download.statusCode() == 200 ? download.body() : null,
+            json.get("document").get("url").asString());
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException("the download failed", e);
+      }
+    }
     String boundary = contentType.substring(contentType.indexOf("boundary=") + 9);
     byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
     byte[] withLeadingBreak = new byte[body.length + 2];
@@ -105,7 +135,10 @@ final class SigningReceiver implements AutoCloseable {
       start = next + delimiter.length;
     }
     return new Received(
-        key, new String(content(parts.get(0)), StandardCharsets.UTF_8), content(parts.get(1)));
+        key,
+        new String(content(parts.get(0)), StandardCharsets.UTF_8),
+        content(parts.get(1)),
+        null);
   }
 
   private static byte[] content(byte[] part) {
