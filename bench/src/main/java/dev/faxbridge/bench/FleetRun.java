@@ -79,7 +79,9 @@ final class FleetRun {
       clinic.receiveBacklog(emulator, faxes).forEach(f -> backlog.put(f.messageId(), f));
     }
     RateLimitBound bound = RateLimitBound.forBacklog(1, faxes, fleet.window());
-    Duration limit = bound.minimum().multipliedBy(3).plusMinutes(5);
+    // Well beyond the bound, and beyond what a CPU-bound node needs at 50 faxes a second.
+    Duration limit =
+        bound.minimum().multipliedBy(3).plusMinutes(5).plusMillis(20L * tenants * faxes);
     String database = postgres.createDatabase("fleet_" + tenants + "_" + nodes);
     List<FaxbridgeProcess> started = new ArrayList<>();
     try (Connection db = Postgres.connect(database)) {
