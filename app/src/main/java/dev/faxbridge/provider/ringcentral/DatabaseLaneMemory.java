@@ -8,17 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@link LaneMemory} in the {@code rate_limit_lane} table. What was written before this node
- * started is read once, on the first recall, and only the rows that can still matter (written
- * within the last {@link #RELEVANT}); later writes replace each lane's row in one batch.
+ * {@link LaneMemory} in the {@code rate_limit_lane} table: a lane's row is read when this node
+ * first uses the lane (only a row written within the last {@link #RELEVANT} can still matter), and
+ * writes replace the rows of the lanes that changed, in one batch.
  */
 final class DatabaseLaneMemory implements LaneMemory {
 
@@ -27,7 +25,6 @@ final class DatabaseLaneMemory implements LaneMemory {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
-  private Map<String, Remembered> earlier;
 
   DatabaseLaneMemory(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -35,27 +32,14 @@ final class DatabaseLaneMemory implements LaneMemory {
   }
 
   @Override
-  public synchronized Optional<Remembered> recall(String app, String holder, RateLimitGroup group) {
-    if (earlier == null) {
-      earlier = readEarlier();
-    }
-    return Optional.ofNullable(earlier.remove(key(app, holder, group)));
-  }
-
-  private Map<String, Remembered> readEarlier() {
-    Map<String, Remembered> rows = new HashMap<>();
+  public Optional<Remembered> recall(String app, String holder, RateLimitGroup group) {
+    List<Remembered> found = new ArrayList<>();
     jdbc.query(
         """
         select app, holder, grp, sent_at, request_limit, window_ms, closed_until, written_at, clean
-        from rate_limit_lane where written_at > ?
+        from rate_limit_lane where app = ? and holder = ? and grp = ? and written_at > ?
         """,
         rs -> {
-          RateLimitGroup group;
-          try {
-            group = RateLimitGroup.valueOf(rs.getString("grp"));
-          } catch (IllegalArgumentException unknown) {
-            return;
-          }
           List<Instant> sent = new ArrayList<>();
           Array array = rs.getArray("sent_at");
           if (array != null) {
@@ -64,7 +48,7 @@ final class DatabaseLaneMemory implements LaneMemory {
             }
           }
           Timestamp closed = rs.getTimestamp("closed_until");
-          Remembered lane =
+          found.add(
               new Remembered(
                   rs.getString("app"),
                   rs.getString("holder"),
@@ -74,11 +58,13 @@ final class DatabaseLaneMemory implements LaneMemory {
                   Duration.ofMillis(rs.getLong("window_ms")),
                   closed == null ? null : closed.toInstant(),
                   rs.getTimestamp("written_at").toInstant(),
-                  rs.getBoolean("clean"));
-          rows.put(key(lane.app(), lane.holder(), group), lane);
+                  rs.getBoolean("clean")));
         },
+        app,
+        holder,
+        group.name(),
         Timestamp.from(clock.instant().minus(RELEVANT)));
-    return rows;
+    return found.stream().findFirst();
   }
 
   @Override
@@ -119,9 +105,5 @@ final class DatabaseLaneMemory implements LaneMemory {
             return lanes.size();
           }
         });
-  }
-
-  private static String key(String app, String holder, RateLimitGroup group) {
-    return app + "\n" + holder + "\n" + group;
   }
 }

@@ -19,8 +19,8 @@ interface LaneMemory {
    * @param sent when each request still in the window was counted
    * @param closedUntil the end of a 429's penalty, or null
    * @param writtenAt when the node wrote this
-   * @param clean written when its node had stopped sending (an orderly stop): nothing was sent
-   *     after
+   * @param clean written when its node had nothing under way on the lane and was not about to send
+   *     (an orderly stop, a call that gave up waiting): nothing was sent after it
    */
   record Remembered(
       String app,

@@ -37,9 +37,11 @@ import java.util.function.Supplier;
  * closes the lane until {@code Retry-After} has passed, for every thread of this node.
  *
  * <p>A node that starts does not know what its predecessor sent: each lane starts from what {@link
- * LaneMemory} remembers (written every {@code remember-every} and at an orderly stop); after a
- * crash, the lanes the dead node was using count as full until one window after its last write
- * could have been followed by another, so a restart never draws a 429.
+ * LaneMemory} remembers (written every {@code remember-every}, at once when a call gives up waiting,
+ * and at an orderly stop); after a crash, the lanes the dead node was using count as full until one
+ * window after its last write could have been followed by another, so a restart never draws a 429.
+ * A lane also reads its record again before its first request after a pause, so a sync that gave up
+ * on one node and resumes on another finds what the first node sent.
  */
 final class RateLimitBudget {
 
@@ -54,6 +56,7 @@ final class RateLimitBudget {
   private final LaneMemory memory;
   private final String app;
   private final int authCap;
+  private final Instant startedAt;
 
   /**
    * A budget that remembers nothing across restarts and caps nothing: for tests of the arithmetic.
@@ -86,6 +89,7 @@ final class RateLimitBudget {
     this.memory = memory;
     this.app = app;
     this.authCap = authCap;
+    this.startedAt = clock.instant();
     shutdown.onRaised(() -> lanes.values().forEach(Lane::wakeWaiters));
   }
 
@@ -199,6 +203,8 @@ final class RateLimitBudget {
     private int inFlight;
     private Instant closedUntil = Instant.MIN;
     private boolean changed;
+    private Instant lastUsed = Instant.MIN;
+    private Instant lastWritten = Instant.MIN;
 
     private final String tenantTag;
 
@@ -210,7 +216,7 @@ final class RateLimitBudget {
       this.window = settings.defaultWindow();
       this.waits = waitsTimer(tenantTag, group);
       this.rejections = rejectionsCounter(tenantTag, group);
-      memory.recall(app, holder, group).ifPresent(this::restore);
+      memory.recall(app, holder, group).ifPresent(this::merge);
     }
 
     private int capped(int limit) {
@@ -218,27 +224,55 @@ final class RateLimitBudget {
     }
 
     /**
-     * Starts from what an earlier node remembered. A record that was not written at an orderly stop
-     * may miss what its node sent after writing it: the lane then counts as full until one window
-     * after the next write was due.
+     * Takes in what another node (or this node's predecessor) wrote of this lane: its requests
+     * still in the window are added to this lane's (one instant counted once), its penalty too. A
+     * record that was written before this node started and not at an orderly stop or a give-up may
+     * miss what its node sent after writing it: the lane then counts as full until one window after
+     * the next write was due.
      */
-    private void restore(LaneMemory.Remembered remembered) {
+    private synchronized void merge(LaneMemory.Remembered remembered) {
+      if (!remembered.writtenAt().isAfter(lastWritten)) {
+        return; // this node wrote it, or wrote later: it knows more
+      }
       Instant now = clock.instant();
       limit = capped(remembered.limit());
       window = remembered.window();
-      if (remembered.closedUntil() != null) {
+      if (remembered.closedUntil() != null && remembered.closedUntil().isAfter(closedUntil)) {
         closedUntil = remembered.closedUntil();
       }
-      remembered.sent().stream().sorted().forEach(counted::addLast);
-      if (!remembered.clean()) {
+      java.util.TreeSet<Instant> union = new java.util.TreeSet<>(counted);
+      union.addAll(remembered.sent());
+      java.util.List<Instant> merged = new java.util.ArrayList<>(union);
+      if (!remembered.clean() && remembered.writtenAt().isBefore(startedAt)) {
         Instant unknownUntil = remembered.writtenAt().plus(settings.rememberEvery());
         if (unknownUntil.plus(window).isAfter(now)) {
-          while (counted.size() < limit) {
-            counted.addLast(unknownUntil);
+          while (merged.size() < limit) {
+            merged.add(unknownUntil);
           }
         }
       }
+      counted.clear();
+      merged.stream().sorted().forEach(counted::addLast);
       forgetBefore(now);
+    }
+
+    /**
+     * Before the first request after a pause, reads what the lane's record says now: another node
+     * may have used the lane meanwhile (a sync that gave up there may resume here).
+     */
+    private void refreshIfIdle() {
+      Instant now = clock.instant();
+      synchronized (this) {
+        if (inFlight > 0 || lastUsed.plus(settings.rememberEvery()).isAfter(now)) {
+          return;
+        }
+        lastUsed = now; // one read per pause, also when several threads arrive together
+      }
+      try {
+        memory.recall(app, holder, group).ifPresent(this::merge);
+      } catch (RuntimeException e) {
+        // the database is unavailable: go on with what this node knows
+      }
     }
 
     /** What changed since the last call, to remember; null when nothing did. */
@@ -247,6 +281,7 @@ final class RateLimitBudget {
         return null;
       }
       changed = false;
+      lastWritten = now;
       forgetBefore(now);
       if (counted.isEmpty() && !now.isBefore(closedUntil) && clean) {
         return null;
@@ -275,7 +310,36 @@ final class RateLimitBudget {
      *     the lane's opening, at most half the maximum wait), and at once when the node is shutting
      *     down
      */
-    synchronized Permit acquire(String what) {
+    Permit acquire(String what) {
+      refreshIfIdle();
+      try {
+        return acquireWaiting(what);
+      } catch (ProviderException.RateLimited givenUp) {
+        if (!shutdown.raised()) {
+          rememberNow();
+        }
+        throw givenUp;
+      }
+    }
+
+    /**
+     * Writes this lane to {@link LaneMemory} at once: its caller gives up and the sync may resume
+     * on another node, which reads it from there when it first uses the lane.
+     */
+    private void rememberNow() {
+      LaneMemory.Remembered state = takeChange(clock.instant(), true);
+      if (state != null) {
+        try {
+          memory.remember(java.util.List.of(state));
+        } catch (RuntimeException e) {
+          synchronized (this) {
+            changed = true; // the periodic write tries again
+          }
+        }
+      }
+    }
+
+    private synchronized Permit acquireWaiting(String what) {
       Instant started = clock.instant();
       Instant deadline = started.plus(settings.maxWait());
       boolean waited = false;
@@ -289,6 +353,7 @@ final class RateLimitBudget {
         }
         if (wait.isZero()) {
           inFlight++;
+          lastUsed = now;
           if (waited) {
             waits.record(Duration.between(started, now));
           }
@@ -397,6 +462,7 @@ final class RateLimitBudget {
      */
     synchronized void sentUnpaced() {
       inFlight++;
+      lastUsed = clock.instant();
       answered(new Permit(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
     }
 

@@ -147,6 +147,31 @@ class SharedLanesTest {
     assertThat(emulator.requestLog()).noneMatch(r -> r.status() == 429);
   }
 
+  @Test
+  void aSyncThatGaveUpOnOneNodeContinuesOnAnotherFromWhatTheFirstSent() {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Two nodes");
+    for (int i = 0; i < 10; i++) {
+      clinic.receiveFax(i % 2, 1);
+    }
+    try (FaxbridgeInstance first = node();
+        FaxbridgeInstance second = node()) {
+      // The second node connects the clinic, so its lanes of that user carry the onboarding's calls.
+      ConnectionId connection = Operator.connect(second, "two-nodes", clinic);
+      SyncReport onFirst = first.bean(SyncConnection.class).run(connection);
+      assertThat(onFirst.outcome()).isEqualTo(SyncReport.Outcome.RATE_LIMITED);
+      assertThat(medium(emulator.requestLog())).hasSize(MEDIUM_LIMIT);
+      emulator.clearRequestLog();
+
+      SyncReport onSecond = second.bean(SyncConnection.class).run(connection);
+
+      assertThat(onSecond.outcome()).isEqualTo(SyncReport.Outcome.RATE_LIMITED);
+      assertThat(medium(emulator.requestLog()))
+          .as("Medium requests of the second node while the first had filled the window")
+          .isEmpty();
+    }
+    assertThat(emulator.requestLog()).noneMatch(r -> r.status() == 429);
+  }
+
   /** Until the node has written its lanes at least once. */
   private static void await(FaxbridgeInstance node) {
     org.awaitility.Awaitility.await()
