@@ -68,6 +68,15 @@ final class DatabaseLaneMemory implements LaneMemory {
   }
 
   @Override
+  public boolean writtenSince(Instant since) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            "select exists (select 1 from rate_limit_lane where written_at > ?)",
+            Boolean.class,
+            Timestamp.from(since)));
+  }
+
+  @Override
   public void remember(List<Remembered> lanes) {
     jdbc.batchUpdate(
         """

@@ -36,6 +36,9 @@ interface LaneMemory {
   /** What is remembered of a lane, if anything. */
   Optional<Remembered> recall(String app, String holder, RateLimitGroup group);
 
+  /** Whether any lane was written after {@code since}: another node was running. */
+  boolean writtenSince(Instant since);
+
   /** Keeps these lanes' states, replacing what was kept of them. */
   void remember(List<Remembered> lanes);
 
@@ -45,6 +48,11 @@ interface LaneMemory {
         @Override
         public Optional<Remembered> recall(String app, String holder, RateLimitGroup group) {
           return Optional.empty();
+        }
+
+        @Override
+        public boolean writtenSince(Instant since) {
+          return false;
         }
 
         @Override

@@ -37,11 +37,11 @@ import java.util.function.Supplier;
  * closes the lane until {@code Retry-After} has passed, for every thread of this node.
  *
  * <p>A node that starts does not know what its predecessor sent: each lane starts from what {@link
- * LaneMemory} remembers (written every {@code remember-every}, at once when a call gives up waiting,
- * and at an orderly stop); after a crash, the lanes the dead node was using count as full until one
- * window after its last write could have been followed by another, so a restart never draws a 429.
- * A lane also reads its record again before its first request after a pause, so a sync that gave up
- * on one node and resumes on another finds what the first node sent.
+ * LaneMemory} remembers (written every {@code remember-every}, at once when a call gives up
+ * waiting, and at an orderly stop); after a crash, the lanes the dead node was using count as full
+ * until one window after its last write could have been followed by another, so a restart never
+ * draws a 429. A lane also reads its record again before its first request after a pause, so a sync
+ * that gave up on one node and resumes on another finds what the first node sent.
  */
 final class RateLimitBudget {
 
@@ -57,6 +57,7 @@ final class RateLimitBudget {
   private final String app;
   private final int authCap;
   private final Instant startedAt;
+  private volatile Boolean predecessor;
 
   /**
    * A budget that remembers nothing across restarts and caps nothing: for tests of the arithmetic.
@@ -123,6 +124,25 @@ final class RateLimitBudget {
   Lane lane(String holder, RateLimitGroup group, Supplier<String> tenantTag) {
     return lanes.computeIfAbsent(
         holder + "|" + group, key -> new Lane(holder, group, tenantTag.get()));
+  }
+
+  /**
+   * Whether another node wrote lanes shortly before this one started (a restart, or a second node):
+   * only then may a lane without a record have been used without being written. Asked once.
+   */
+  private boolean predecessorRecent() {
+    Boolean known = predecessor;
+    if (known == null) {
+      try {
+        known =
+            memory.writtenSince(
+                startedAt.minus(settings.defaultWindow()).minus(settings.rememberEvery()));
+      } catch (RuntimeException e) {
+        known = true;
+      }
+      predecessor = known;
+    }
+    return known;
   }
 
   /**
@@ -216,7 +236,25 @@ final class RateLimitBudget {
       this.window = settings.defaultWindow();
       this.waits = waitsTimer(tenantTag, group);
       this.rejections = rejectionsCounter(tenantTag, group);
-      memory.recall(app, holder, group).ifPresent(this::merge);
+      java.util.Optional<LaneMemory.Remembered> remembered = memory.recall(app, holder, group);
+      remembered.ifPresent(this::merge);
+      Instant now = clock.instant();
+      if (remembered.isEmpty() && startedAt.plus(window).isAfter(now) && predecessorRecent()) {
+        // The node before this one did not write a lane this lightly used: assume it used it
+        // as much as it could have without writing, at the moment this node started.
+        for (int i = 0; i < unrecorded(); i++) {
+          counted.addLast(startedAt);
+        }
+      }
+    }
+
+    /**
+     * Up to this many requests in the window, a lane is not written periodically: a node that
+     * starts and finds no record assumes as many (a tenth of the limit), so idle polls of thousands
+     * of clinics cost no writes.
+     */
+    private int unrecorded() {
+      return limit / 10;
     }
 
     private int capped(int limit) {
@@ -261,6 +299,9 @@ final class RateLimitBudget {
      * may have used the lane meanwhile (a sync that gave up there may resume here).
      */
     private void refreshIfIdle() {
+      if (group == RateLimitGroup.LIGHT) {
+        return; // listings only, which a resumed sync does not make; Remaining tells the rest
+      }
       Instant now = clock.instant();
       synchronized (this) {
         if (inFlight > 0 || lastUsed.plus(settings.rememberEvery()).isAfter(now)) {
@@ -280,12 +321,15 @@ final class RateLimitBudget {
       if (!changed && !clean) {
         return null;
       }
-      changed = false;
-      lastWritten = now;
       forgetBefore(now);
-      if (counted.isEmpty() && !now.isBefore(closedUntil) && clean) {
+      boolean open = !now.isBefore(closedUntil);
+      if (open && (counted.isEmpty() || (!clean && counted.size() + inFlight <= unrecorded()))) {
+        // Nothing to tell, or so little that a successor's assumption covers it (see below).
+        changed = counted.size() + inFlight > 0 && !clean;
         return null;
       }
+      changed = false;
+      lastWritten = now;
       return new LaneMemory.Remembered(
           app,
           holder,

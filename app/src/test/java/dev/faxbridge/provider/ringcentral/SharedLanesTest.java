@@ -155,7 +155,8 @@ class SharedLanesTest {
     }
     try (FaxbridgeInstance first = node();
         FaxbridgeInstance second = node()) {
-      // The second node connects the clinic, so its lanes of that user carry the onboarding's calls.
+      // The second node connects the clinic, so its lanes of that user carry the onboarding's
+      // calls.
       ConnectionId connection = Operator.connect(second, "two-nodes", clinic);
       SyncReport onFirst = first.bean(SyncConnection.class).run(connection);
       assertThat(onFirst.outcome()).isEqualTo(SyncReport.Outcome.RATE_LIMITED);
