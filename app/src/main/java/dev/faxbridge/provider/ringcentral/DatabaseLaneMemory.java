@@ -68,12 +68,13 @@ final class DatabaseLaneMemory implements LaneMemory {
   }
 
   @Override
-  public boolean writtenSince(Instant since) {
+  public boolean writtenBetween(Instant since, Instant until) {
     return Boolean.TRUE.equals(
         jdbc.queryForObject(
-            "select exists (select 1 from rate_limit_lane where written_at > ?)",
+            "select exists (select 1 from rate_limit_lane where written_at > ? and written_at < ?)",
             Boolean.class,
-            Timestamp.from(since)));
+            Timestamp.from(since),
+            Timestamp.from(until)));
   }
 
   @Override

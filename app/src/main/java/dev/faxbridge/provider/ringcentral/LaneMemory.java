@@ -36,8 +36,8 @@ interface LaneMemory {
   /** What is remembered of a lane, if anything. */
   Optional<Remembered> recall(String app, String holder, RateLimitGroup group);
 
-  /** Whether any lane was written after {@code since}: another node was running. */
-  boolean writtenSince(Instant since);
+  /** Whether any lane was last written between {@code since} and {@code until}. */
+  boolean writtenBetween(Instant since, Instant until);
 
   /** Keeps these lanes' states, replacing what was kept of them. */
   void remember(List<Remembered> lanes);
@@ -51,7 +51,7 @@ interface LaneMemory {
         }
 
         @Override
-        public boolean writtenSince(Instant since) {
+        public boolean writtenBetween(Instant since, Instant until) {
           return false;
         }
 

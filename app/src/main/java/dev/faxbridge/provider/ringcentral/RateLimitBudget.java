@@ -127,16 +127,18 @@ final class RateLimitBudget {
   }
 
   /**
-   * Whether another node wrote lanes shortly before this one started (a restart, or a second node):
-   * only then may a lane without a record have been used without being written. Asked once.
+   * Whether another node wrote lanes in the window before this one started (a restart, or a node
+   * already running): only then may a lane without a record have been used without being written.
+   * Asked once.
    */
   private boolean predecessorRecent() {
     Boolean known = predecessor;
     if (known == null) {
       try {
         known =
-            memory.writtenSince(
-                startedAt.minus(settings.defaultWindow()).minus(settings.rememberEvery()));
+            memory.writtenBetween(
+                startedAt.minus(settings.defaultWindow()).minus(settings.rememberEvery()),
+                startedAt);
       } catch (RuntimeException e) {
         known = true;
       }
