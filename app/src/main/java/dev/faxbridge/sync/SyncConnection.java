@@ -107,7 +107,17 @@ public class SyncConnection {
   }
 
   public SyncReport run(ConnectionId id) {
-    return run(id, true);
+    return run(id, true, settings.deliveryBatch());
+  }
+
+  /**
+   * A full run that delivers at most {@code deliveries} faxes; when more are due it reports a full
+   * batch, so the schedule continues it at once, behind the syncs of other connections already due.
+   * Many clinics back-filling at once then all start their downloads early (and with them their
+   * rate-limit windows) instead of one after another.
+   */
+  public SyncReport run(ConnectionId id, int deliveries) {
+    return run(id, true, Math.min(deliveries, settings.deliveryBatch()));
   }
 
   /**
@@ -115,17 +125,17 @@ public class SyncConnection {
    * already in the ledger without listing the mailboxes again, which the run before it just did.
    */
   public SyncReport resume(ConnectionId id) {
-    return run(id, false);
+    return run(id, false, settings.deliveryBatch());
   }
 
-  private SyncReport run(ConnectionId id, boolean list) {
+  private SyncReport run(ConnectionId id, boolean list, int deliveries) {
     ProviderConnection connection = connections.find(id).orElse(null);
     if (connection == null || !connection.isActive()) {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
-    SyncReport report = run(tenant, connection, list);
+    SyncReport report = run(tenant, connection, list, deliveries);
     runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
@@ -134,7 +144,8 @@ public class SyncConnection {
     return report;
   }
 
-  private SyncReport run(Tenant tenant, ProviderConnection connection, boolean list) {
+  private SyncReport run(
+      Tenant tenant, ProviderConnection connection, boolean list, int deliveries) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     AtomicInteger newFaxes = new AtomicInteger();
@@ -149,7 +160,7 @@ public class SyncConnection {
       } else {
         mailboxCount = mailboxes.active(id).size();
       }
-      if (!deliverDue(tenant, connection, provider, delivery)) {
+      if (!deliverDue(tenant, connection, provider, delivery, deliveries)) {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
       }
       acknowledgeOwed(tenant, connection, provider);
@@ -357,9 +368,15 @@ public class SyncConnection {
    * @return false when the run stopped early because this node is shutting down
    */
   private boolean deliverDue(
-      Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
-    List<InboundFax> due = ledger.due(connection.id(), settings.deliveryBatch());
-    delivery[2] = due.size() >= settings.deliveryBatch() ? 1 : 0;
+      Tenant tenant,
+      ProviderConnection connection,
+      FaxProvider provider,
+      int[] delivery,
+      int deliveries) {
+    // One more than the run takes, to know whether more are due after it.
+    List<InboundFax> due = ledger.due(connection.id(), deliveries + 1);
+    delivery[2] = due.size() > deliveries ? 1 : 0;
+    due = due.subList(0, Math.min(deliveries, due.size()));
     for (InboundFax fax : due) {
       if (shutdown.raised()) {
         return false;

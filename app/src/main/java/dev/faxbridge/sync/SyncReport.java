@@ -6,7 +6,7 @@ package dev.faxbridge.sync;
  * @param outcome COMPLETED, SKIPPED (connection not active), RATE_LIMITED, UNAUTHORIZED,
  *     INTERRUPTED (a provider failure ended the run early; the next run continues) or STOPPED (this
  *     node is shutting down; any node continues at once)
- * @param batchFull the run took a full delivery batch, so more faxes may be due right now
+ * @param batchFull the run stopped at its delivery limit with more faxes due right now
  * @param problem what ended the run early, in a few words (no PHI, no secret); null when nothing
  *     did
  * @param resumeAt for a RATE_LIMITED run, when the provider's budget opens again: the run gave its

@@ -62,6 +62,7 @@ public class SyncSchedule {
       Tenants tenants,
       SyncRequests requests,
       ResumeAlarm alarm,
+      SyncSettings settings,
       Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
@@ -81,7 +82,7 @@ public class SyncSchedule {
               SyncReport report =
                   alarm.takeResuming(instance.getId())
                       ? sync.resume(connection)
-                      : sync.run(connection);
+                      : sync.run(connection, settings.firstDeliveries());
               if (report.outcome() == SyncReport.Outcome.SKIPPED
                   && connections
                       .find(connection)
@@ -108,14 +109,21 @@ public class SyncSchedule {
               // A request (notification, operator) that came while this run was under way, a
               // backlog larger than one delivery batch, or a run cut short by this node stopping
               // asks for another run at once; the rate-limit budget keeps the pace.
+              boolean asked = requests.take(connection);
               boolean again =
-                  requests.take(connection)
-                      || report.moreDueNow()
-                      || report.outcome() == SyncReport.Outcome.STOPPED;
+                  asked || report.moreDueNow() || report.outcome() == SyncReport.Outcome.STOPPED;
               Duration interval =
                   again ? Duration.ZERO : interval(connections, tenants, instance.getId());
-              return (complete, operations) ->
-                  operations.reschedule(complete, clock.instant().plus(interval));
+              // More due after a full batch (or the first few of a backlog just listed): the next
+              // run only delivers, behind the other connections already due.
+              boolean deliverOnly = report.moreDueNow() && !asked;
+              return (complete, operations) -> {
+                java.time.Instant next = clock.instant().plus(interval);
+                operations.reschedule(complete, next);
+                if (deliverOnly) {
+                  alarm.resume(instance.getId(), next);
+                }
+              };
             });
   }
 
