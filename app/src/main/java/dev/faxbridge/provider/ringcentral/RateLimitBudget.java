@@ -280,8 +280,12 @@ final class RateLimitBudget {
       if (remembered.closedUntil() != null && remembered.closedUntil().isAfter(closedUntil)) {
         closedUntil = remembered.closedUntil();
       }
-      java.util.TreeSet<Instant> union = new java.util.TreeSet<>(counted);
-      union.addAll(remembered.sent());
+      // The database keeps microseconds: compare at that precision, or an instant counts twice.
+      java.util.TreeSet<Instant> union = new java.util.TreeSet<>();
+      counted.forEach(at -> union.add(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+      remembered
+          .sent()
+          .forEach(at -> union.add(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
       java.util.List<Instant> merged = new java.util.ArrayList<>(union);
       if (!remembered.clean() && remembered.writtenAt().isBefore(startedAt)) {
         Instant unknownUntil = remembered.writtenAt().plus(settings.rememberEvery());
@@ -331,12 +335,13 @@ final class RateLimitBudget {
         return null;
       }
       changed = false;
+      now = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
       lastWritten = now;
       return new LaneMemory.Remembered(
           app,
           holder,
           group,
-          java.util.List.copyOf(counted),
+          counted.stream().map(at -> at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)).toList(),
           limit,
           window,
           now.isBefore(closedUntil) ? closedUntil : null,
