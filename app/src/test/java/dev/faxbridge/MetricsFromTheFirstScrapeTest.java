@@ -3,7 +3,7 @@ package dev.faxbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.TestBed;
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,23 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsFromTheFirstScrapeTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @Test
   void everyDocumentedMetricIsScrapedRightAfterARestart() throws IOException {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       TestBed.connectJwt(faxbridge, tenant, bed.clinic("Riverside").jwt());

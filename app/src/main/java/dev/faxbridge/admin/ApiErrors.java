@@ -5,6 +5,7 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.delivery.routing.RoutingRules;
 import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.provider.ProviderException;
+import dev.faxbridge.sync.SourceRetirement;
 import dev.faxbridge.tenant.Tenants;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -72,6 +73,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   ProblemDetail conflict(Conflict e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     e.properties().forEach(problem::setProperty);
+    return problem;
+  }
+
+  @ExceptionHandler(SourceRetirement.NotDrained.class)
+  ProblemDetail notDrained(SourceRetirement.NotDrained e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    e.facts().forEach(problem::setProperty);
     return problem;
   }
 

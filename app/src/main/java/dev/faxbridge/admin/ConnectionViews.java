@@ -3,7 +3,9 @@ package dev.faxbridge.admin;
 import dev.faxbridge.audit.AuditEvent;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.ConnectionStatus;
+import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.sync.SyncRuns;
 import dev.faxbridge.sync.SyncSchedule;
@@ -47,8 +49,15 @@ class ConnectionViews {
   private final SyncRuns runs;
   private final SyncSchedule schedule;
   private final AuditTrail audit;
+  private final Connections connections;
 
-  ConnectionViews(Tenants tenants, SyncRuns runs, SyncSchedule schedule, AuditTrail audit) {
+  ConnectionViews(
+      Tenants tenants,
+      SyncRuns runs,
+      SyncSchedule schedule,
+      AuditTrail audit,
+      Connections connections) {
+    this.connections = connections;
     this.tenants = tenants;
     this.runs = runs;
     this.schedule = schedule;
@@ -95,12 +104,18 @@ class ConnectionViews {
                   .latest(AuditKind.CONNECTION_NEEDS_REAUTHORIZATION, c.id().value())
                   .map(ConnectionViews::code)
                   .orElse("")
-              + "; nothing is fetched until a clinic administrator authorizes again (send the"
-              + " clinic a connect link)";
+              + (c.authMethod() == AuthMethod.PASSWORD
+                  ? "; nothing is fetched until an operator connects the clinic's current login"
+                      + " again (POST /api/tenants/{tenant}/connections with the same company)"
+                  : "; nothing is fetched until a clinic administrator authorizes again (send the"
+                      + " clinic a connect link)");
       case DISABLED ->
-          tenant.isOffboarded()
-              ? "Switched off: the tenant was offboarded and this connection's secrets wiped"
-              : "Switched off: an operator removed this connection and its secrets were wiped";
+          connections.retiredAt(c.id()).isPresent()
+              ? "Retired: an operator retired this source after its final drain, and its"
+                  + " credential was wiped"
+              : tenant.isOffboarded()
+                  ? "Switched off: the tenant was offboarded and this connection's secrets wiped"
+                  : "Switched off: an operator removed this connection and its secrets were wiped";
     };
   }
 

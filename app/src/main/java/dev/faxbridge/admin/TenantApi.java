@@ -5,8 +5,8 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.fax.FaxLedger;
-import dev.faxbridge.provider.ringcentral.RingCentralOnboarding;
 import dev.faxbridge.sync.SyncSchedule;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
@@ -15,11 +15,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,12 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tenants")
 class TenantApi {
 
-  static final String PROVIDER_NAME = "ringcentral";
+  static final String DEFAULT_PROVIDER = "ringcentral";
 
   private final Tenants tenants;
   private final Connections connections;
   private final ConnectionViews views;
-  private final RingCentralOnboarding onboarding;
+  private final Map<String, SourceOnboarding> onboarding;
   private final SyncSchedule schedule;
   private final FaxLedger ledger;
   private final TenantOffboarding offboarding;
@@ -57,7 +60,7 @@ class TenantApi {
       Tenants tenants,
       Connections connections,
       ConnectionViews views,
-      RingCentralOnboarding onboarding,
+      List<SourceOnboarding> onboarding,
       SyncSchedule schedule,
       FaxLedger ledger,
       TenantOffboarding offboarding,
@@ -65,7 +68,11 @@ class TenantApi {
     this.tenants = tenants;
     this.connections = connections;
     this.views = views;
-    this.onboarding = onboarding;
+    this.onboarding =
+        onboarding.stream()
+            .collect(
+                Collectors.toMap(
+                    o -> o.provider().name().toLowerCase(Locale.ROOT), Function.identity()));
     this.schedule = schedule;
     this.ledger = ledger;
     this.offboarding = offboarding;
@@ -102,13 +109,40 @@ class TenantApi {
   record OffboardingView(TenantView tenant, int connectionsSwitchedOff, int connectLinksRevoked) {}
 
   /**
-   * @param provider {@code ringcentral} (the default)
-   * @param jwt the clinic's JWT credential; never shown again
+   * @param provider {@code ringcentral} (the default) or {@code faxage}
+   * @param jwt RingCentral: the clinic's JWT credential; never shown again
+   * @param company Faxage: the company (account) number
+   * @param username Faxage: the API user
+   * @param password Faxage: the user's password; never shown again
+   * @param acknowledgement Faxage: what is done at Faxage once a fax is delivered, {@code handled}
+   *     (the default: marked handled) or {@code delete}
    */
-  record NewConnection(String provider, String jwt) {
+  record NewConnection(
+      String provider,
+      String jwt,
+      String company,
+      String username,
+      String password,
+      String acknowledgement) {
     @Override
     public String toString() {
       return "NewConnection[provider=" + provider + "]";
+    }
+
+    Map<String, String> credentials() {
+      Map<String, String> fields = new HashMap<>();
+      putIfPresent(fields, "jwt", jwt);
+      putIfPresent(fields, "company", company);
+      putIfPresent(fields, "username", username);
+      putIfPresent(fields, "password", password);
+      putIfPresent(fields, "acknowledgement", acknowledgement);
+      return fields;
+    }
+
+    private static void putIfPresent(Map<String, String> fields, String name, String value) {
+      if (value != null) {
+        fields.put(name, value);
+      }
     }
   }
 
@@ -223,11 +257,12 @@ class TenantApi {
 
   @PostMapping("/{tenant}/connections")
   @Operation(
-      summary = "Connect the clinic's JWT credential",
+      summary = "Connect a source: the clinic's RingCentral JWT credential or Faxage login",
       description =
           "201 with a new connection; 200 with the existing connection when the credential is of"
-              + " a RingCentral account this tenant is connected to already: the new credential"
-              + " replaces the old one (a re-authorization), nothing is created twice.")
+              + " an account (RingCentral account, Faxage company) this tenant is connected to"
+              + " already: the new credential replaces the old one (a re-authorization), nothing is"
+              + " created twice. A tenant may have a RingCentral and a Faxage connection at once.")
   @ApiResponse(responseCode = "201", description = "A new connection")
   @ApiResponse(responseCode = "200", description = "The existing connection, re-authorized")
   @ApiResponse(responseCode = "409", description = "The tenant was offboarded")
@@ -235,21 +270,21 @@ class TenantApi {
   ResponseEntity<ConnectionViews.ConnectionView> connect(
       @PathVariable String tenant, @RequestBody NewConnection request) {
     Tenant found = served(tenants.resolve(tenant));
-    if (request.provider() != null && !request.provider().equals(PROVIDER_NAME)) {
+    String provider = request.provider() == null ? DEFAULT_PROVIDER : request.provider();
+    SourceOnboarding source = onboarding.get(provider);
+    if (source == null) {
       throw new IllegalArgumentException(
-          "faxage".equals(request.provider())
-              ? "Faxage connections cannot be made through the API yet (see docs/faxage.md);"
-                  + " provider is 'ringcentral'"
-              : "Unknown provider '"
-                  + request.provider()
-                  + "'; faxbridge connects to 'ringcentral'");
+          "Unknown provider '"
+              + provider
+              + "'; faxbridge connects to "
+              + onboarding.keySet().stream().sorted().map(p -> "'" + p + "'").toList());
     }
     Set<ConnectionId> before =
         connections.forTenant(found.id()).stream()
             .map(ProviderConnection::id)
             .collect(Collectors.toSet());
     ProviderConnection connection =
-        onboarding.connectWithJwt(found.id(), request.jwt(), AuditActor.current());
+        source.connect(found.id(), request.credentials(), AuditActor.current()).connection();
     schedule.schedule(connection.id());
     return ResponseEntity.status(
             before.contains(connection.id()) ? HttpStatus.OK : HttpStatus.CREATED)

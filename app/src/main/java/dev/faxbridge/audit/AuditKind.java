@@ -44,6 +44,11 @@ public enum AuditKind {
   FAX_DESTINATION_FAILED,
   /** One of the fax's destinations was given up (a dead letter); the others go on. */
   FAX_DESTINATION_ABANDONED,
+  /**
+   * A pending delivery of the fax was withdrawn because its destination was removed; the fax goes
+   * to its remaining destinations, or is routed again when none remain.
+   */
+  FAX_DESTINATION_WITHDRAWN,
   /** A signed download link of a fax document (webhook destinations in link mode) was used. */
   FAX_DOCUMENT_DOWNLOADED,
   FAX_FAILED,
@@ -55,5 +60,9 @@ public enum AuditKind {
   /** An operator asked for a fax's phone numbers in the clear. */
   PHI_REVEALED,
   /** The daily purge deleted ledger rows and audit events past their retention. */
-  RETENTION_PURGED
+  RETENTION_PURGED,
+  /** An operator retired a drained source (Faxage); its credential was wiped. */
+  CONNECTION_RETIRED,
+  /** An operator asked to retire a source that was not drained; nothing changed. */
+  CONNECTION_RETIREMENT_REFUSED
 }

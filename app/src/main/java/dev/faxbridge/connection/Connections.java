@@ -36,7 +36,7 @@ public class Connections {
 
   /**
    * Stores a new, already validated connection with its credential (null for none) and first token
-   * set, in one transaction.
+   * set (null for a provider without tokens), in one transaction.
    */
   public ProviderConnection add(
       TenantId tenant,
@@ -66,7 +66,9 @@ public class Connections {
                   "credential", credential == null ? null : secrets.seal(credential, id.toString()))
               .param("now", Timestamp.from(now))
               .update();
-          insertTokens(id, tokens);
+          if (tokens != null) {
+            insertTokens(id, tokens);
+          }
         });
     return get(id);
   }
@@ -195,7 +197,9 @@ public class Connections {
               jdbc.sql("delete from connection_token where connection_id = :id")
                   .param("id", id.value())
                   .update();
-              insertTokens(id, tokens);
+              if (tokens != null) {
+                insertTokens(id, tokens);
+              }
               return !ConnectionStatus.ACTIVE.name().equals(before);
             });
     return Boolean.TRUE.equals(changed);
@@ -233,6 +237,65 @@ public class Connections {
               .param("id", id.value())
               .update();
         });
+  }
+
+  /**
+   * Retires a connection whose source was drained: like {@link #remove}, its tokens and credential
+   * are deleted and it is switched off, and it is marked retired at {@code at}.
+   *
+   * @return false when it was retired before
+   */
+  public boolean retire(ConnectionId id, Instant at) {
+    Boolean retired =
+        transactions.execute(
+            status -> {
+              int changed =
+                  jdbc.sql(
+                          """
+                          update provider_connection set status = 'DISABLED', credential_ciphertext = null,
+                              retired_at = :at, updated_at = :at
+                          where id = :id and retired_at is null
+                          """)
+                      .param("at", Timestamp.from(at))
+                      .param("id", id.value())
+                      .update();
+              jdbc.sql("delete from connection_token where connection_id = :id")
+                  .param("id", id.value())
+                  .update();
+              return changed == 1;
+            });
+    return Boolean.TRUE.equals(retired);
+  }
+
+  /** When the connection was retired, if it was. */
+  public Optional<Instant> retiredAt(ConnectionId id) {
+    return jdbc.sql("select retired_at from provider_connection where id = :id")
+        .param("id", id.value())
+        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .optional()
+        .flatMap(at -> at);
+  }
+
+  /**
+   * The connection's own choice of acknowledgement at the source (a name of {@code
+   * provider.Acknowledgement}), or empty when the tenant's choice applies.
+   */
+  public Optional<String> sourceAcknowledgement(ConnectionId id) {
+    return jdbc.sql("select source_acknowledgement from provider_connection where id = :id")
+        .param("id", id.value())
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(mode -> mode);
+  }
+
+  /** Sets (or, with null, clears) the connection's own acknowledgement at the source. */
+  public void setSourceAcknowledgement(ConnectionId id, String mode) {
+    jdbc.sql(
+            "update provider_connection set source_acknowledgement = :mode, updated_at = :now where id = :id")
+        .param("mode", mode)
+        .param("now", Timestamp.from(clock.instant()))
+        .param("id", id.value())
+        .update();
   }
 
   /** Moves the status from {@code from} to {@code to} only; returns whether it did. */

@@ -2,5 +2,6 @@ package dev.faxbridge.connection;
 
 /** Fax providers faxbridge reads from. */
 public enum Provider {
-  RINGCENTRAL
+  RINGCENTRAL,
+  FAXAGE
 }

@@ -150,6 +150,24 @@ public class FaxDeliveries {
         null);
   }
 
+  /**
+   * Withdraws a still pending delivery to a destination that was removed: the row goes, so the fax
+   * is delivered once its remaining destinations have it, or is routed again when none remain.
+   *
+   * @return false when the claim moved on or the row is no longer pending
+   */
+  public boolean withdraw(UUID fax, UUID destination, UUID claim) {
+    return jdbc.sql(
+                "delete from fax_delivery where fax_id = :fax and destination_id = :destination"
+                    + " and state = 'PENDING' and "
+                    + CLAIM_HOLDS)
+            .param("fax", fax)
+            .param("destination", destination)
+            .param("claim", claim)
+            .update()
+        == 1;
+  }
+
   private boolean update(
       String set, UUID fax, UUID destination, UUID claim, String text, Instant next) {
     var statement =

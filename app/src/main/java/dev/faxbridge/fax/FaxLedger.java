@@ -1,6 +1,7 @@
 package dev.faxbridge.fax;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.ListedFax;
@@ -12,6 +13,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,19 +59,21 @@ public class FaxLedger {
     int inserted =
         jdbc.sql(
                 """
-                insert into inbound_fax (id, tenant_id, connection_id, provider_account_id, mailbox_id,
-                    message_id, attachment_id, state, received_at, from_number_sealed, to_number_sealed,
-                    sender_name_sealed, page_count,
+                insert into inbound_fax (id, tenant_id, connection_id, provider, provider_account_id,
+                    mailbox_id, message_id, attachment_id, state, received_at, from_number_sealed,
+                    to_number_sealed, sender_name_sealed, page_count,
                     content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
                     discovered_at)
-                values (:id, :tenant, :connection, :account, :mailbox, :message, :attachment, 'DISCOVERED',
-                    coalesce(cast(:received as timestamptz), :now), :from, :to, :sender, :pages, :type, :size,
+                values (:id, :tenant, :connection, :provider, :account, :mailbox, :message, :attachment,
+                    'DISCOVERED', coalesce(cast(:received as timestamptz), :now), :from, :to, :sender,
+                    :pages, :type, :size,
                     :uri, :defect, :now, :now)
                 on conflict on constraint inbound_fax_source_key do nothing
                 """)
             .param("id", id)
             .param("tenant", tenant.value())
             .param("connection", connection.value())
+            .param("provider", fax.provider().name())
             .param("account", fax.accountId())
             .param("mailbox", fax.mailboxId())
             .param("message", fax.messageId())
@@ -99,7 +105,7 @@ public class FaxLedger {
             where connection_id = :connection and mailbox_id = :mailbox and message_id = :message
               and attachment_id = :attachment and listing_defect is not null
             """)
-        .param("uri", fax.documentUri().toString())
+        .param("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
         .param("received", Timestamp.from(fax.receivedAt()))
         .param("type", fax.contentType())
         .param("size", fax.declaredSize())
@@ -405,6 +411,92 @@ public class FaxLedger {
         .list();
   }
 
+  /**
+   * What a connection's ledger has not finished: faxes not yet delivered (due, downloading or
+   * failing), dead letters, and delivered faxes whose acknowledgement at the source is still owed.
+   */
+  public record Unfinished(int undelivered, int abandoned, int acknowledgementsOwed) {
+    public boolean none() {
+      return undelivered == 0 && abandoned == 0 && acknowledgementsOwed == 0;
+    }
+  }
+
+  public Unfinished unfinished(ConnectionId connection) {
+    return jdbc.sql(
+            """
+            select count(*) filter (where state in ('DISCOVERED', 'DOWNLOADED', 'FAILED')),
+                   count(*) filter (where state = 'ABANDONED'),
+                   count(*) filter (where state = 'DELIVERED' and acknowledgement is not null)
+            from inbound_fax where connection_id = :connection
+            """)
+        .param("connection", connection.value())
+        .query((rs, row) -> new Unfinished(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+        .single();
+  }
+
+  /**
+   * One source's (connection's) recent activity.
+   *
+   * @param receivedPerDay faxes received per UTC day, every day from the first asked for to today
+   *     (zero included), oldest first
+   * @param lastReceivedAt when its newest fax was received, null before its first
+   * @param openFailures faxes failing or given up (dead letters), and acknowledgements at the
+   *     source that are failing
+   */
+  public record SourceActivity(
+      ConnectionId connection,
+      Map<LocalDate, Integer> receivedPerDay,
+      Instant lastReceivedAt,
+      int openFailures) {}
+
+  /** Each of the tenant's connections' activity over the {@code days} UTC days up to today. */
+  public Map<ConnectionId, SourceActivity> activity(TenantId tenant, int days) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate first = today.minusDays(days - 1L);
+    Map<ConnectionId, Map<LocalDate, Integer>> perDay = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select connection_id, (received_at at time zone 'UTC')::date as day, count(*)
+            from inbound_fax where tenant_id = :tenant and received_at >= :first
+            group by connection_id, day
+            """)
+        .param("tenant", tenant.value())
+        .param("first", Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
+        .query(
+            rs -> {
+              perDay
+                  .computeIfAbsent(
+                      new ConnectionId(rs.getObject(1, UUID.class)), c -> new LinkedHashMap<>())
+                  .put(rs.getObject(2, LocalDate.class), rs.getInt(3));
+            });
+    Map<ConnectionId, SourceActivity> activity = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select c.id, max(f.received_at),
+                   count(f.id) filter (where f.state in ('FAILED', 'ABANDONED')
+                       or (f.state = 'DELIVERED' and f.acknowledgement is not null
+                           and f.ack_next_attempt_at is not null))
+            from provider_connection c left join inbound_fax f on f.connection_id = c.id
+            where c.tenant_id = :tenant group by c.id, c.created_at order by c.created_at
+            """)
+        .param("tenant", tenant.value())
+        .query(
+            rs -> {
+              ConnectionId id = new ConnectionId(rs.getObject(1, UUID.class));
+              Map<LocalDate, Integer> counted = perDay.getOrDefault(id, Map.of());
+              Map<LocalDate, Integer> days14 = new LinkedHashMap<>();
+              for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+                days14.put(day, counted.getOrDefault(day, 0));
+              }
+              Timestamp last = rs.getTimestamp(2);
+              activity.put(
+                  id,
+                  new SourceActivity(
+                      id, days14, last == null ? null : last.toInstant(), rs.getInt(3)));
+            });
+    return activity;
+  }
+
   public int countAbandoned(TenantId tenant) {
     return jdbc.sql(
             "select count(*) from inbound_fax where state = 'ABANDONED' and tenant_id = :tenant")
@@ -540,6 +632,7 @@ public class FaxLedger {
     UUID id = rs.getObject("id", UUID.class);
     ListedFax source =
         new ListedFax(
+            Provider.valueOf(rs.getString("provider")),
             rs.getString("provider_account_id"),
             rs.getString("mailbox_id"),
             rs.getString("message_id"),

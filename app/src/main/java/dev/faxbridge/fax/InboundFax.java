@@ -31,16 +31,11 @@ public record InboundFax(
     Instant deliveredAt,
     Acknowledgement acknowledgement) {
 
-  /** A stable key for the fax, used as the idempotency key at destinations. */
+  /**
+   * A stable key for the fax, used as the idempotency key at destinations: {@link ListedFax#key()}.
+   */
   public String sourceKey() {
-    return "ringcentral-"
-        + source.accountId()
-        + "-"
-        + source.mailboxId()
-        + "-"
-        + source.messageId()
-        + "-"
-        + source.attachmentId();
+    return source.key();
   }
 
   @Override

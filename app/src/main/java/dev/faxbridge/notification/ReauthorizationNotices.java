@@ -54,15 +54,18 @@ class ReauthorizationNotices {
       return;
     }
     Tenant tenant = tenants.get(event.tenantId());
+    // A login (Faxage) is handed to the operator again; connect links are for RingCentral sign-ins.
     ConnectLinks.NewLink link =
-        links.create(event.tenantId(), Optional.of(event.connectionId()), "faxbridge");
+        event.authMethod() == AuthMethod.PASSWORD
+            ? null
+            : links.create(event.tenantId(), Optional.of(event.connectionId()), "faxbridge");
     Instant now = clock.instant();
     if (who.get().contactEmail() != null) {
       ObjectNode body = json.createObjectNode();
       body.put("to", who.get().contactEmail());
       body.put(
           "subject", "Action needed: faxbridge can no longer fetch " + tenant.name() + "'s faxes");
-      body.put("text", emailText(tenant, event, link));
+      body.put("text", link == null ? loginText(tenant, event) : emailText(tenant, event, link));
       outbox.add(event.tenantId(), event.connectionId().value(), "EMAIL", EVENT, body);
     }
     if (who.get().webhookUrl() != null) {
@@ -76,8 +79,8 @@ class ReauthorizationNotices {
       payload.put("connectionId", event.connectionId().toString());
       payload.put("authMethod", event.authMethod().name());
       payload.put("reason", event.reason());
-      payload.put("connectLink", link.url().toString());
-      payload.put("connectLinkExpiresAt", link.expiresAt().toString());
+      payload.put("connectLink", link == null ? null : link.url().toString());
+      payload.put("connectLinkExpiresAt", link == null ? null : link.expiresAt().toString());
       outbox.add(event.tenantId(), event.connectionId().value(), "WEBHOOK", EVENT, body);
     }
   }
@@ -85,6 +88,22 @@ class ReauthorizationNotices {
   @TransactionalEventListener
   void sendAfterCommit(ConnectionNeedsReauthorization event) {
     sender.sendDue();
+  }
+
+  private static String loginText(Tenant tenant, ConnectionNeedsReauthorization event) {
+    return "Hello,\n\n"
+        + "faxbridge brings the faxes that "
+        + tenant.name()
+        + " receives in Faxage into your health record system. Faxage no longer accepts"
+        + " faxbridge's login (it answered '"
+        + event.reason()
+        + "'), so new faxes are not being brought over right now. No fax is lost: they wait in"
+        + " Faxage, unhandled, and will be brought over as soon as the login works again.\n\n"
+        + "To fix it, tell your faxbridge operator the Faxage login to use (company number,"
+        + " user name and the new password) by phone or in person; please never send a password"
+        + " by email. The operator connects it again, and the faxes waiting follow.\n\n"
+        + "This message was sent once for this problem; you will not receive it again until it"
+        + " is fixed.\n";
   }
 
   private String emailText(

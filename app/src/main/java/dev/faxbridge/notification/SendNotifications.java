@@ -2,6 +2,7 @@ package dev.faxbridge.notification;
 
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
+import dev.faxbridge.platform.Backoff;
 import dev.faxbridge.platform.SecretBox;
 import dev.faxbridge.platform.WebhookSignature;
 import dev.faxbridge.tenant.TenantId;
@@ -220,9 +221,8 @@ public class SendNotifications {
         clock
             .instant()
             .plus(
-                settings
-                    .retryDelay()
-                    .multipliedBy(1L << Math.min(notification.attempts() - 1, 10)));
+                new Backoff(settings.retryDelay(), settings.retryDelay().multipliedBy(1024))
+                    .after(notification.attempts()));
     jdbc.sql(
             """
             update notification set state = :state, next_attempt_at = :next, last_error = :reason

@@ -1,15 +1,19 @@
 package dev.faxbridge.provider;
 
+import dev.faxbridge.connection.Provider;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
- * One fax document as the provider lists it. Phone numbers are PHI: never log them.
+ * One fax document as the provider lists it. Its identity is the provider, the account, the mailbox
+ * (or line), the message and the document within it; each provider fills these from its own ids.
+ * Phone numbers are PHI: never log them.
  *
  * @param receivedAt when the provider received it; null only with a {@code defect}
  * @param declaredSize the size the provider announces, or null when it announces none
  * @param documentUri where the document is downloaded from, exactly as the provider gave it; null
- *     only with a {@code defect}
+ *     only with a {@code defect}, or when the provider fetches documents by id (Faxage)
  * @param defect why the provider's record of this fax cannot be used as it is (no document uri, no
  *     valid receive time), or null when it can. A defective record is still listed, so that it
  *     becomes this one fax's failure instead of failing the whole listing.
@@ -17,6 +21,7 @@ import java.time.Instant;
  *     PHI like the numbers
  */
 public record ListedFax(
+    Provider provider,
     String accountId,
     String mailboxId,
     String messageId,
@@ -33,6 +38,7 @@ public record ListedFax(
 
   /** A fax whose platform gives no sender's name. */
   public ListedFax(
+      Provider provider,
       String accountId,
       String mailboxId,
       String messageId,
@@ -46,6 +52,7 @@ public record ListedFax(
       URI documentUri,
       String defect) {
     this(
+        provider,
         accountId,
         mailboxId,
         messageId,
@@ -61,9 +68,28 @@ public record ListedFax(
         null);
   }
 
+  /**
+   * A stable key for the fax, the same for every listing of it: the provider's name, then account,
+   * mailbox, message and document, joined by hyphens. Used as the idempotency key at destinations
+   * and as the drop folder's file name; two providers never share one.
+   */
+  public String key() {
+    return provider.name().toLowerCase(Locale.ROOT)
+        + "-"
+        + accountId
+        + "-"
+        + mailboxId
+        + "-"
+        + messageId
+        + "-"
+        + attachmentId;
+  }
+
   @Override
   public String toString() {
-    return "ListedFax[account="
+    return "ListedFax[provider="
+        + provider
+        + ", account="
         + accountId
         + ", mailbox="
         + mailboxId

@@ -15,8 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Mailboxes {
 
-  /** A mailbox with its cursor; {@code syncedThrough} is null before the first listing. */
-  record Cursor(String mailboxId, Instant syncedThrough) {}
+  /**
+   * A mailbox with its cursors: {@code syncedThrough}, the engine's (null before the first
+   * listing), and {@code providerCursor}, the provider's own (opaque; null until it answers one).
+   */
+  record Cursor(String mailboxId, Instant syncedThrough, String providerCursor) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -91,14 +94,15 @@ class Mailboxes {
   List<Cursor> active(ConnectionId connection) {
     return jdbc.sql(
             """
-            select extension_id, synced_through from mailbox
+            select extension_id, synced_through, provider_cursor from mailbox
             where connection_id = :connection and status = 'ACTIVE' order by extension_id
             """)
         .param("connection", connection.value())
         .query(
             (rs, row) -> {
               Timestamp through = rs.getTimestamp("synced_through");
-              return new Cursor(rs.getString(1), through == null ? null : through.toInstant());
+              return new Cursor(
+                  rs.getString(1), through == null ? null : through.toInstant(), rs.getString(3));
             })
         .list();
   }
@@ -161,16 +165,18 @@ class Mailboxes {
   }
 
   /**
-   * Moves the cursor forward (never back) once every fax listed up to {@code through} is recorded.
+   * Moves the cursor forward (never back) once every fax listed up to {@code through} is recorded,
+   * and keeps the provider's cursor of that listing.
    */
-  void advance(ConnectionId connection, String mailboxId, Instant through) {
+  void advance(ConnectionId connection, String mailboxId, Instant through, String providerCursor) {
     jdbc.sql(
             """
-            update mailbox set synced_through = :through
+            update mailbox set synced_through = :through, provider_cursor = :cursor
             where connection_id = :connection and extension_id = :id
               and (synced_through is null or synced_through < :through)
             """)
         .param("through", Timestamp.from(through))
+        .param("cursor", providerCursor)
         .param("connection", connection.value())
         .param("id", mailboxId)
         .update();

@@ -81,7 +81,7 @@ class PushRegistrations {
           provider.ensure(
               connection,
               wanted,
-              address(connection.id()),
+              address(connection),
               token,
               stored.map(Stored::subscription).orElse(null),
               settings.lifetime(),
@@ -120,9 +120,15 @@ class PushRegistrations {
         .orElse(false);
   }
 
-  URI address(ConnectionId connection) {
+  /** Where the provider posts: {@code <public base>/webhooks/<provider>/<connection id>}. */
+  URI address(ProviderConnection connection) {
     String base = settings.publicBaseUrl().toString().replaceAll("/+$", "");
-    return URI.create(base + "/webhooks/ringcentral/" + connection);
+    return URI.create(
+        base
+            + "/webhooks/"
+            + connection.provider().name().toLowerCase(java.util.Locale.ROOT)
+            + "/"
+            + connection.id());
   }
 
   private Optional<Stored> stored(ConnectionId connection) {

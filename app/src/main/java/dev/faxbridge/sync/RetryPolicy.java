@@ -1,11 +1,19 @@
 package dev.faxbridge.sync;
 
+import dev.faxbridge.platform.Backoff;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with full jitter between half and all of the delay. */
-record RetryPolicy(Duration base, Duration max, int maxAttempts) {
+/**
+ * When a failed fax (or acknowledgement) is tried again: faxbridge's {@link Backoff} with full
+ * jitter, and when to give up.
+ */
+record RetryPolicy(Backoff backoff, int maxAttempts) {
+
+  RetryPolicy(Duration base, Duration max, int maxAttempts) {
+    // A base above the cap waits the cap every time, as the cap says.
+    this(new Backoff(base.compareTo(max) > 0 ? max : base, max), maxAttempts);
+  }
 
   boolean exhaustedAfter(int attemptsSoFar) {
     return attemptsSoFar >= maxAttempts;
@@ -13,9 +21,6 @@ record RetryPolicy(Duration base, Duration max, int maxAttempts) {
 
   /** When to try again after the {@code attempt}-th failure (1-based). */
   Instant nextAttempt(Instant now, int attempt) {
-    long factor = 1L << Math.min(attempt - 1, 20);
-    long delay = Math.min(max.toMillis(), base.toMillis() * factor);
-    long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-    return now.plusMillis(jittered);
+    return now.plus(backoff.jitteredAfter(attempt));
   }
 }

@@ -15,6 +15,7 @@ import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.PausePoints;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +96,20 @@ class RoutedDelivery {
   Result deliver(FaxDocument document, ProviderConnection connection, UUID claim) {
     InboundFax fax = document.fax();
     List<FaxDeliveries.Delivery> routed = deliveries.forFax(fax.id());
+    List<FaxDeliveries.Delivery> kept = new ArrayList<>();
+    for (FaxDeliveries.Delivery delivery : routed) {
+      if (delivery.state() != FaxDeliveries.State.PENDING || isLive(delivery.destinationId())) {
+        kept.add(delivery);
+      } else if (deliveries.withdraw(fax.id(), delivery.destinationId(), claim)) {
+        record(
+            AuditKind.FAX_DESTINATION_WITHDRAWN,
+            fax,
+            Map.of("destinationId", delivery.destinationId().toString()));
+      } else {
+        return new Result.Fenced();
+      }
+    }
+    routed = kept;
     if (routed.isEmpty() && !destinations.hasAny(fax.tenantId())) {
       return toGlobalFolder(document);
     }
@@ -193,6 +208,10 @@ class RoutedDelivery {
         next,
         reason);
     return true;
+  }
+
+  private boolean isLive(UUID destination) {
+    return destinations.find(destination).map(d -> d.removedAt() == null).orElse(false);
   }
 
   /** The destination's answer; never throws for anything about this fax or destination. */

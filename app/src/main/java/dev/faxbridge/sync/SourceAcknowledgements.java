@@ -1,5 +1,6 @@
 package dev.faxbridge.sync;
 
+import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.tenant.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,20 @@ public class SourceAcknowledgements {
         .optional()
         .map(Acknowledgement::valueOf)
         .orElse(Acknowledgement.NONE);
+  }
+
+  /**
+   * The acknowledgement owed for a fax of this connection once delivered: the connection's own
+   * choice when it has one (a Faxage connection always does), else its tenant's.
+   */
+  public Acknowledgement of(TenantId tenant, ConnectionId connection) {
+    return jdbc.sql("select source_acknowledgement from provider_connection where id = :id")
+        .param("id", connection.value())
+        .query((rs, row) -> java.util.Optional.ofNullable(rs.getString(1)))
+        .optional()
+        .flatMap(mode -> mode)
+        .map(Acknowledgement::valueOf)
+        .orElseGet(() -> of(tenant));
   }
 
   /**

@@ -11,23 +11,23 @@ import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.platform.FileAccess;
 import dev.faxbridge.platform.ShutdownSignal;
+import dev.faxbridge.provider.DocumentDigest;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,9 +244,12 @@ public class SyncConnection {
             ? to.minus(settings.initialLookback())
             : cursor.syncedThrough().minus(settings.overlap());
     try {
-      provider.listFaxes(
-          connection, cursor.mailboxId(), from, to, page -> record(connection, page, newFaxes));
-      mailboxes.advance(connection.id(), cursor.mailboxId(), to);
+      String next =
+          provider.listFaxes(
+              connection,
+              new ListingRequest(cursor.mailboxId(), from, to, cursor.providerCursor()),
+              page -> record(connection, page, newFaxes));
+      mailboxes.advance(connection.id(), cursor.mailboxId(), to, next);
     } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
       log.warn(
           "Connection {} mailbox {}: listing failed, will list again: {}",
@@ -263,7 +266,7 @@ public class SyncConnection {
         // The first listing reached initial-lookback back; nothing to re-read yet.
         mailboxes.rereadDone(connection.id(), cursor.mailboxId(), reread, to);
       } else if (mailboxes.rereadDue(connection.id(), cursor.mailboxId(), reread)) {
-        reread(tenant, connection, provider, cursor.mailboxId(), reread, to, newFaxes);
+        reread(tenant, connection, provider, cursor, reread, to, newFaxes);
       }
     }
   }
@@ -272,17 +275,16 @@ public class SyncConnection {
       Tenant tenant,
       ProviderConnection connection,
       FaxProvider provider,
-      String mailboxId,
+      Mailboxes.Cursor cursor,
       SyncSettings.Reread reread,
       Instant to,
       AtomicInteger newFaxes) {
+    String mailboxId = cursor.mailboxId();
     AtomicInteger found = new AtomicInteger();
     try {
       provider.listFaxes(
           connection,
-          mailboxId,
-          to.minus(reread.window()),
-          to,
+          new ListingRequest(mailboxId, to.minus(reread.window()), to, cursor.providerCursor()),
           page -> record(connection, page, found));
       mailboxes.rereadDone(connection.id(), mailboxId, reread, to);
     } catch (ProviderException.Unavailable | ProviderException.Gone failure) {
@@ -500,7 +502,15 @@ public class SyncConnection {
             Map.of("size", document.size(), "sha256", document.sha256()));
       }
       RoutedDelivery.Result result =
-          routed.deliver(new FaxDocument(tenant, fax, document), connection, claim);
+          routed.deliver(
+              new FaxDocument(
+                  tenant,
+                  fax,
+                  document,
+                  new FaxDocument.Source(
+                      fax.source().provider(), provider.sourceBlock(fax.source()))),
+              connection,
+              claim);
       if (result instanceof RoutedDelivery.Result.Delivered delivered) {
         if (!ledger.markDelivered(
             fax.id(),
@@ -508,7 +518,7 @@ public class SyncConnection {
             document.size(),
             document.sha256(),
             delivered.location(),
-            acknowledgements.of(tenant.id()))) {
+            acknowledgements.of(tenant.id(), connection.id()))) {
           return Attempt.FENCED;
         }
         audit.record(
@@ -559,22 +569,22 @@ public class SyncConnection {
     if (fax.sha256() == null || fax.size() == null || !Files.isRegularFile(staged)) {
       return Optional.empty();
     }
+    DocumentDigest digest = new DocumentDigest();
     try (InputStream in = Files.newInputStream(staged)) {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      long size = 0;
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        sha256.update(buffer, 0, n);
-        size += n;
-      }
-      String hash = HexFormat.of().formatHex(sha256.digest());
-      if (size != fax.size() || !hash.equals(fax.sha256())) {
-        return Optional.empty();
-      }
-      return Optional.of(new DownloadedDocument(staged, size, hash, fax.source().contentType()));
-    } catch (IOException | NoSuchAlgorithmException e) {
+      digest.copy(in, OutputStream.nullOutputStream());
+    } catch (IOException e) {
       return Optional.empty();
     }
+    long size = digest.received();
+    // The type the bytes begin with: a provider may list a fax before it knows (Faxage).
+    String type = digest.type();
+    String hash = digest.sha256();
+    if (size != fax.size() || !hash.equals(fax.sha256())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DownloadedDocument(
+            staged, size, hash, type != null ? type : fax.source().contentType()));
   }
 
   private static void remove(Path file) {

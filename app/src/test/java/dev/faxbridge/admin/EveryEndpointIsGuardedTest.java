@@ -3,7 +3,7 @@ package dev.faxbridge.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.TestBed;
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.RawHttp;
 import java.nio.file.Path;
@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -42,23 +41,13 @@ class EveryEndpointIsGuardedTest {
           "POST /webhooks/ringcentral/{connectionId}");
 
   private static final String SAMPLE = "3f2b8a1e-0c4d-4e5f-9a6b-7c8d9e0f1a2b";
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @Test
   void everyMappingRefusesAnAnonymousCallerExceptTheDeclaredOpenPaths() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
       Set<String> mapped = new TreeSet<>();
       Set<String> open = new TreeSet<>();
       List<String> leaks = new ArrayList<>();
@@ -105,7 +94,7 @@ class EveryEndpointIsGuardedTest {
 
   @Test
   void theHealthProbesAnswerWithoutCredentialsAndTheirDetailsDoNot() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
       for (String probe :
           List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
         assertThat(RawHttp.send(faxbridge.baseUrl(), "GET", probe, null, null).status())
@@ -120,7 +109,7 @@ class EveryEndpointIsGuardedTest {
 
   @Test
   void noSpellingOfAnOperatorPathGetsPastTheRulesAndNothingIsCreated() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       String newOperator = "{\"username\":\"attacker\",\"password\":\"attackerpassword1\"}";
       String newTenant = "{\"slug\":\"evil\",\"name\":\"Evil\"}";

@@ -8,14 +8,16 @@ import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.FaxMessage;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
+import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,9 +34,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -55,18 +56,8 @@ class OperatorApiWalkTest {
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.startedWithFaxage();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   /** One described operation. */
   record Call(String method, String path, JsonNode operation) {
@@ -85,12 +76,13 @@ class OperatorApiWalkTest {
 
   @Test
   void everyDescribedCallAnswersAsItsDescriptionSaysAndEveryHandlerIsDescribed() throws Exception {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.sync.max-attempts", "2");
     properties.put("faxbridge.sync.retry-base", "10ms");
     properties.put("faxbridge.sync.retry-max", "10ms");
     properties.put("faxbridge.ringcentral.rate-limits.call-attempts", "1");
+    properties.putAll(FaxageClinic.properties(EMULATORS.faxage()));
     try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
       HttpResponse<String> served = faxbridge.api("GET", "/v3/api-docs", null);
       assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
@@ -287,7 +279,9 @@ class OperatorApiWalkTest {
     Clinic clinic = bed.clinic("Walk");
     FaxMessage stuck = clinic.receiveFax(0, 1);
     clinic.receiveFax(0, 1);
-    emulator.injectFault(FaultRule.once("GET", stuck.contentPath(), Fault.status(500)).always());
+    EMULATORS
+        .ringCentral()
+        .injectFault(FaultRule.once("GET", stuck.contentPath(), Fault.status(500)).always());
     String tenant = TestBed.createTenant(faxbridge, "walk");
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     SyncConnection sync = faxbridge.bean(SyncConnection.class);
@@ -295,10 +289,14 @@ class OperatorApiWalkTest {
     sync.run(connection);
     await().until(() -> !ledger.due(connection, 10).isEmpty());
     sync.run(connection);
-    emulator.clearFaults();
+    EMULATORS.ringCentral().clearFaults();
     List<InboundFax> faxes = ledger.forTenant(TenantId.parse(tenant));
     String dead = id(faxes, FaxState.ABANDONED);
     String delivered = id(faxes, FaxState.DELIVERED);
+
+    // A Faxage source beside the RingCentral one, drained (its inbox is empty): it is retired.
+    ConnectionId faxageSource =
+        Operator.connectFaxage(faxbridge, "walk", FaxageClinic.create(EMULATORS.faxage()), null);
 
     String spareTenant = TestBed.createTenant(faxbridge, "spare");
     ConnectionId spare = TestBed.connectJwt(faxbridge, spareTenant, bed.clinic("Spare").jwt());
@@ -365,6 +363,9 @@ class OperatorApiWalkTest {
     overrides.put(
         "DELETE /api/connections/{connectionId}", Map.of("connectionId", spare.toString()));
     overrides.put("DELETE /api/operators/{username}", Map.of("username", "leaver"));
+    overrides.put(
+        "POST /api/tenants/{tenant}/connections/{connectionId}/retirement",
+        Map.of("connectionId", faxageSource.toString()));
     overrides.put("POST /api/tenants/{tenant}/offboarding", Map.of("tenant", "leaving"));
     overrides.put(
         "DELETE /api/tenants/{tenant}/destinations/{destinationId}",

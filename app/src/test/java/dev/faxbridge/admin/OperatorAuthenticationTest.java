@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.TestBed;
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +16,9 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,24 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OperatorAuthenticationTest {
 
   private static final String PASSWORD = "a long operator password";
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir Path data;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @Test
   void callsWithoutOrWithWrongCredentialsAreRefused() throws Exception {
-    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
       assertThat(call(faxbridge, "GET", "/api/tenants", null, null).statusCode()).isEqualTo(401);
       assertThat(call(faxbridge, "GET", "/api/tenants", "Bearer nope", null).statusCode())
           .isEqualTo(401);
@@ -60,7 +49,7 @@ class OperatorAuthenticationTest {
   @Test
   void anOperatorSignsInWithItsPasswordOrItsOwnTokenAndIsTheActorOfTheAuditTrail()
       throws Exception {
-    try (FaxbridgeInstance faxbridge = TestBed.create(emulator, data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
       assertThat(
               faxbridge
                   .api(
@@ -125,11 +114,12 @@ class OperatorAuthenticationTest {
 
   @Test
   void theMetricsTokenReadsPrometheusAndNothingElse() throws Exception {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     String metrics = "metrics-scrape-token-0123456789abcdef";
     properties.put("faxbridge.operator.metrics-token", metrics);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       HttpResponse<String> scraped =
           call(faxbridge, "GET", "/actuator/prometheus", "Bearer " + metrics, null);
       assertThat(scraped.statusCode()).isEqualTo(200);
@@ -174,10 +164,11 @@ class OperatorAuthenticationTest {
 
   @Test
   void withNoOperatorAndNoBootstrapTokenTheApiIsClosed() throws Exception {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.operator.api-token", "");
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       HttpResponse<String> answer = call(faxbridge, "GET", "/api/tenants", null, null);
 
       assertThat(answer.statusCode()).isEqualTo(401);

@@ -9,11 +9,11 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.notification.SendNotifications;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +44,7 @@ class AuthorizationLossTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
@@ -54,23 +52,13 @@ class AuthorizationLossTest {
   private WebhookReceiver webhooks;
   private String tenant;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void start() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
-    faxbridge = FaxbridgeInstance.start(properties, emulator.clock());
+    faxbridge = FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock());
     webhooks = new WebhookReceiver();
     tenant = TestBed.createTenant(faxbridge, "riverside");
     var answer =
@@ -90,7 +78,7 @@ class AuthorizationLossTest {
 
   @AfterEach
   void stop() {
-    emulator.clearFaults();
+    EMULATORS.ringCentral().clearFaults();
     webhooks.close();
     faxbridge.close();
   }
@@ -102,8 +90,8 @@ class AuthorizationLossTest {
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
 
-    emulator.revokeJwtCredential(clinic.jwt());
-    emulator.endSessions(clinic.account().ownerExtensionId());
+    EMULATORS.ringCentral().revokeJwtCredential(clinic.jwt());
+    EMULATORS.ringCentral().endSessions(clinic.account().ownerExtensionId());
 
     assertLostWithinOneSyncAndAnnouncedOnce(connection, "OAU-140");
   }
@@ -114,7 +102,7 @@ class AuthorizationLossTest {
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.COMPLETED);
 
-    emulator.disableUser(clinic.account().id(), clinic.account().ownerExtensionId());
+    EMULATORS.ringCentral().disableUser(clinic.account().id(), clinic.account().ownerExtensionId());
 
     assertLostWithinOneSyncAndAnnouncedOnce(connection, "OAU-141");
   }
@@ -124,7 +112,7 @@ class AuthorizationLossTest {
     Clinic clinic = bed.clinic("Hillcrest");
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
 
-    emulator.clock().advance(Duration.ofDays(8));
+    EMULATORS.ringCentral().clock().advance(Duration.ofDays(8));
     clinic.receiveFax(0, 1);
 
     SyncReport report = sync(connection);
@@ -140,9 +128,10 @@ class AuthorizationLossTest {
   void tokenEndpointOutagesNeverKillAConnection() {
     Clinic clinic = bed.clinic("Maple");
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
-    emulator.clock().advance(Duration.ofHours(2));
-    emulator.injectFault(
-        FaultRule.once("POST", "/restapi/oauth/token", Fault.status(503)).always());
+    EMULATORS.ringCentral().clock().advance(Duration.ofHours(2));
+    EMULATORS
+        .ringCentral()
+        .injectFault(FaultRule.once("POST", "/restapi/oauth/token", Fault.status(503)).always());
 
     SyncReport duringOutage = sync(connection);
     SyncReport stillDuringOutage = sync(connection);
@@ -151,8 +140,8 @@ class AuthorizationLossTest {
     assertThat(stillDuringOutage.outcome()).isNotEqualTo(SyncReport.Outcome.UNAUTHORIZED);
     assertThat(status(connection)).isEqualTo(ConnectionStatus.ACTIVE);
 
-    emulator.clearFaults();
-    emulator.clock().advance(Duration.ofMinutes(2));
+    EMULATORS.ringCentral().clearFaults();
+    EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(2));
     clinic.receiveFax(1, 2);
     SyncReport afterOutage = sync(connection);
 
@@ -167,7 +156,7 @@ class AuthorizationLossTest {
     Clinic clinic = bed.clinic("Aspen");
     ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
     webhooks.failNext(1);
-    emulator.disableUser(clinic.account().id(), clinic.account().ownerExtensionId());
+    EMULATORS.ringCentral().disableUser(clinic.account().id(), clinic.account().ownerExtensionId());
 
     sync(connection);
 
@@ -177,7 +166,7 @@ class AuthorizationLossTest {
     SendNotifications sender = faxbridge.bean(SendNotifications.class);
     assertThat(sender.sendDue()).as("not due before the retry delay").isZero();
 
-    emulator.clock().advance(Duration.ofMinutes(6));
+    EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(6));
 
     assertThat(sender.sendDue()).isEqualTo(1);
     assertThat(sender.sendDue()).isZero();
@@ -192,10 +181,10 @@ class AuthorizationLossTest {
     assertThat(report.outcome()).isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
     assertThat(status(connection)).isEqualTo(ConnectionStatus.NEEDS_REAUTHORIZATION);
 
-    emulator.clearRequestLog();
+    EMULATORS.ringCentral().clearRequestLog();
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.SKIPPED);
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.SKIPPED);
-    assertThat(emulator.requestLog())
+    assertThat(EMULATORS.ringCentral().requestLog())
         .as("no calls for a connection that needs re-authorization")
         .isEmpty();
 

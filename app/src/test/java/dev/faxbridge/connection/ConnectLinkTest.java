@@ -2,8 +2,8 @@ package dev.faxbridge.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.platform.RandomTokens;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -15,11 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConnectLinkTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   private final HttpClient browser =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -37,19 +36,9 @@ class ConnectLinkTest {
   private FaxbridgeInstance faxbridge;
   private String tenant;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void start() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
     faxbridge = bed.start();
     tenant = TestBed.createTenant(faxbridge, "riverside");
   }
@@ -83,7 +72,7 @@ class ConnectLinkTest {
     assertThat(started.statusCode()).isEqualTo(303);
     URI authorize = URI.create(started.headers().firstValue("Location").orElseThrow());
     assertThat(authorize.toString())
-        .startsWith(emulator.platformUrl() + "/restapi/oauth/authorize?");
+        .startsWith(EMULATORS.ringCentral().platformUrl() + "/restapi/oauth/authorize?");
     Map<String, String> query = query(authorize);
     assertThat(query)
         .containsEntry("response_type", "code")
@@ -128,7 +117,7 @@ class ConnectLinkTest {
     URI link = newLink();
     String state = query(startedAt(link)).get("state");
 
-    emulator.clock().advance(Duration.ofHours(73));
+    EMULATORS.ringCentral().clock().advance(Duration.ofHours(73));
 
     HttpResponse<String> page = get(link);
     assertThat(page.statusCode()).isEqualTo(410);

@@ -3,20 +3,19 @@ package dev.faxbridge.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.audit.AuditKind;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -30,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class JwtHandoverTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
@@ -38,23 +37,13 @@ class JwtHandoverTest {
   private String tenant;
   private final ConnectPageBrowser admin = new ConnectPageBrowser();
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void start() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.notifications.operator-email", "operator@faxbridge.example");
     properties.put("faxbridge.connect.max-failed-credentials", "3");
-    faxbridge = FaxbridgeInstance.start(properties, emulator.clock());
+    faxbridge = FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock());
     tenant = TestBed.createTenant(faxbridge, "riverside");
   }
 
@@ -88,10 +77,12 @@ class JwtHandoverTest {
   @Test
   void aCredentialForAnotherAppIsRefusedInPlainWordsAndTheLinkStaysUsable() throws Exception {
     Clinic clinic = bed.clinic("Lakeview");
-    String otherApp = emulator.createApp("someone else's app").clientId();
+    String otherApp = EMULATORS.ringCentral().createApp("someone else's app").clientId();
     String jwt =
-        emulator.issueJwtCredential(
-            clinic.account().id(), clinic.account().ownerExtensionId(), otherApp);
+        EMULATORS
+            .ringCentral()
+            .issueJwtCredential(
+                clinic.account().id(), clinic.account().ownerExtensionId(), otherApp);
     URI link = newLink("{}");
 
     HttpResponse<String> outcome = admin.paste(link, jwt);
@@ -109,10 +100,14 @@ class JwtHandoverTest {
   void eachPreciseRefusalIsExplainedToTheClinic() throws Exception {
     Clinic clinic = bed.clinic("Hillcrest");
     var nurse =
-        emulator.createExtension(
-            clinic.account().id(), dev.faxbridge.emulator.ExtensionSpec.user("Nurse", "301"));
+        EMULATORS
+            .ringCentral()
+            .createExtension(
+                clinic.account().id(), dev.faxbridge.emulator.ExtensionSpec.user("Nurse", "301"));
     String nurses =
-        emulator.issueJwtCredential(clinic.account().id(), nurse.id(), bed.app().clientId());
+        EMULATORS
+            .ringCentral()
+            .issueJwtCredential(clinic.account().id(), nurse.id(), bed.app().clientId());
     URI link = newLink("{}");
 
     assertThat(admin.paste(link, "not a credential at all").body())
@@ -125,10 +120,12 @@ class JwtHandoverTest {
   void thePastedCredentialNeverAppearsInLogsAuditDetailsOrAnswers(CapturedOutput output)
       throws Exception {
     Clinic clinic = bed.clinic("Maple");
-    String otherApp = emulator.createApp("another app").clientId();
+    String otherApp = EMULATORS.ringCentral().createApp("another app").clientId();
     String refused =
-        emulator.issueJwtCredential(
-            clinic.account().id(), clinic.account().ownerExtensionId(), otherApp);
+        EMULATORS
+            .ringCentral()
+            .issueJwtCredential(
+                clinic.account().id(), clinic.account().ownerExtensionId(), otherApp);
     URI link = newLink("{}");
 
     List<String> answers =
@@ -252,8 +249,10 @@ class JwtHandoverTest {
         .contains("Continue to RingCentral")
         .contains("paste it here");
     String fresh =
-        emulator.issueJwtCredential(
-            clinic.account().id(), clinic.account().ownerExtensionId(), bed.app().clientId());
+        EMULATORS
+            .ringCentral()
+            .issueJwtCredential(
+                clinic.account().id(), clinic.account().ownerExtensionId(), bed.app().clientId());
     assertThat(admin.paste(link, fresh).statusCode()).isEqualTo(200);
     assertThat(faxbridge.bean(Connections.class).all()).hasSize(1);
   }

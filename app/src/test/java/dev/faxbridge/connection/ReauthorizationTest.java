@@ -7,11 +7,11 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +38,7 @@ class ReauthorizationTest {
   @RegisterExtension
   static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
@@ -49,23 +47,13 @@ class ReauthorizationTest {
   private String tenant;
   private final RingCentralSignIn admin = new RingCentralSignIn();
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void start() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
     Map<String, Object> properties = bed.properties();
     properties.put("spring.mail.host", "127.0.0.1");
     properties.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
-    faxbridge = FaxbridgeInstance.start(properties, emulator.clock());
+    faxbridge = FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock());
     webhooks = new WebhookReceiver();
     tenant = TestBed.createTenant(faxbridge, "riverside");
     faxbridge.api(
@@ -113,8 +101,10 @@ class ReauthorizationTest {
   @Test
   void aSignInAsAUserWhoIsNotAnAdministratorIsRefusedWithWhatToDo() throws Exception {
     Clinic clinic = bed.clinic("Lakeview");
-    emulator.createExtension(
-        clinic.account().id(), dev.faxbridge.emulator.ExtensionSpec.user("Nurse", "301"));
+    EMULATORS
+        .ringCentral()
+        .createExtension(
+            clinic.account().id(), dev.faxbridge.emulator.ExtensionSpec.user("Nurse", "301"));
 
     HttpResponse<String> outcome = admin.authorize(newLink(), clinic.account().id(), "301");
 
@@ -133,15 +123,15 @@ class ReauthorizationTest {
     ConnectionId connection = onlyConnection().id();
     assertThat(sync(connection).delivered()).isEqualTo(1);
 
-    emulator.clock().advance(Duration.ofDays(8));
+    EMULATORS.ringCentral().clock().advance(Duration.ofDays(8));
     String whileBroken = clinic.receiveFax(1, 2).messageId();
     SyncReport broken = sync(connection);
 
     assertThat(broken.outcome()).isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
     assertThat(status(connection)).isEqualTo(ConnectionStatus.NEEDS_REAUTHORIZATION);
-    emulator.clearRequestLog();
+    EMULATORS.ringCentral().clearRequestLog();
     assertThat(sync(connection).outcome()).isEqualTo(SyncReport.Outcome.SKIPPED);
-    assertThat(emulator.requestLog()).isEmpty();
+    assertThat(EMULATORS.ringCentral().requestLog()).isEmpty();
     assertThat(mail.getReceivedMessages()).hasSize(1);
     assertThat(webhooks.received()).hasSize(1);
     assertThat(TestBed.JSON.readTree(webhooks.received().get(0).body()).get("reason").asString())

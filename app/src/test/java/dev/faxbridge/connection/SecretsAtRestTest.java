@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faxbridge.FaxbridgeApplication;
 import dev.faxbridge.delivery.routing.TenantDestination;
 import dev.faxbridge.delivery.routing.TenantDestinations;
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.emulator.faxage.FaxageEmulator;
 import dev.faxbridge.notification.TenantContacts;
 import dev.faxbridge.platform.KeysetRotation;
 import dev.faxbridge.platform.SecretBox;
@@ -15,7 +15,10 @@ import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DatabaseScan;
+import dev.faxbridge.testing.Emulators;
+import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,24 +55,14 @@ class SecretsAtRestTest {
           + DESTINATION_SECRET
           + "\"}";
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void newBed() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
   }
 
   @Test
@@ -105,15 +97,15 @@ class SecretsAtRestTest {
       var token = faxbridge.api("POST", "/api/operators/alice/tokens", "{\"name\":\"ci\"}");
       secrets.add(TestBed.json(token).get("token").asString());
       clinic.receiveFax(0, 1);
-      emulator.clock().advance(Duration.ofMinutes(58));
+      EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
       collectTokens(connections, connection, secrets);
       assertThat(faxbridge.api("POST", "/api/tenants/" + tenant + "/destinations", DESTINATION))
           .extracting(answer -> answer.statusCode())
           .isEqualTo(201);
       // Losing the authorization writes sealed notifications (with a connect link) to the outbox.
-      emulator.revokeJwtCredential(clinic.jwt());
-      emulator.endSessions(clinic.account().ownerExtensionId());
+      EMULATORS.ringCentral().revokeJwtCredential(clinic.jwt());
+      EMULATORS.ringCentral().endSessions(clinic.account().ownerExtensionId());
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).outcome())
           .isEqualTo(SyncReport.Outcome.UNAUTHORIZED);
 
@@ -138,6 +130,32 @@ class SecretsAtRestTest {
   }
 
   @Test
+  void aFaxageLoginIsSealedAndNeverAnsweredNorLogged(CapturedOutput output) {
+    try (FaxageEmulator faxage = FaxageEmulator.builder().start()) {
+      FaxageClinic clinic = FaxageClinic.create(faxage);
+      String password = clinic.account().password();
+      Map<String, Object> properties = bed.properties();
+      properties.putAll(FaxageClinic.properties(faxage));
+      try (FaxbridgeInstance faxbridge =
+          FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
+        String tenant = TestBed.createTenant(faxbridge, "faxage-secrets");
+        ConnectionId connection = Operator.connectFaxage(faxbridge, tenant, clinic, null);
+        clinic.receiveFax(1);
+        assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
+
+        assertThat(scanEveryColumn(faxbridge.bean(JdbcClient.class), Set.of(password))).isEmpty();
+        assertThat(faxbridge.api("GET", "/api/tenants/" + tenant + "/connections", null).body())
+            .doesNotContain(password);
+        assertThat(faxbridge.api("GET", "/api/tenants/" + tenant + "/migration", null).body())
+            .doesNotContain(password);
+        assertThat(faxbridge.bean(Connections.class).credential(connection).orElseThrow())
+            .contains(password);
+      }
+      assertThat(output.getAll()).as("the Faxage password in the log").doesNotContain(password);
+    }
+  }
+
+  @Test
   void rotatingTheKeysetReencryptsEverySecretSoTheOldKeyCanBeRetired() {
     String oldKeyset = SecretBox.generateKeyset();
     Clinic clinic = bed.clinic("Lakeview");
@@ -145,7 +163,8 @@ class SecretsAtRestTest {
     properties.put("faxbridge.secrets.keyset", oldKeyset);
     ConnectionId connection;
     String tenant;
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       tenant = TestBed.createTenant(faxbridge, "lakeview");
       connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
       faxbridge
@@ -169,7 +188,8 @@ class SecretsAtRestTest {
     assertThat(KeysetRotation.size(retired)).isEqualTo(1);
     properties.put("faxbridge.secrets.keyset", retired);
     clinic.receiveFax(1, 1);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       assertThat(faxbridge.bean(Connections.class).credential(connection)).contains(clinic.jwt());
       assertThat(
               faxbridge
@@ -196,7 +216,8 @@ class SecretsAtRestTest {
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
     }
     properties.put("faxbridge.secrets.keyset", oldKeyset);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock())) {
       assertThatThrownBy(() -> faxbridge.bean(Connections.class).credential(connection))
           .as("the old key alone no longer opens anything")
           .hasMessageContaining("does not decrypt");

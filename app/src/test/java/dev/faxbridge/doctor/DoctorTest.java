@@ -6,7 +6,7 @@ import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.emulator.AppSpec;
 import dev.faxbridge.emulator.AppSpec.Grant;
 import dev.faxbridge.emulator.ClientApp;
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,31 +16,20 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faxbridge doctor} against the emulator: what a healthy set-up and each wrong app show. */
 class DoctorTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @Test
   void aHealthySetUpPassesEveryCheckIncludingItsConnection() {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       TestBed.connectJwt(faxbridge, tenant, bed.clinic("Riverside").jwt());
@@ -68,7 +57,9 @@ class DoctorTest {
   @Test
   void anAppEnabledForJwtOnlyIsReportedForEachMissingGrantAndTheRedirectUri() {
     ClientApp jwtOnly =
-        emulator.createApp(AppSpec.named("jwt only").grants(EnumSet.of(Grant.JWT_BEARER)));
+        EMULATORS
+            .ringCentral()
+            .createApp(AppSpec.named("jwt only").grants(EnumSet.of(Grant.JWT_BEARER)));
 
     Checklist checklist = doctor(withApp(jwtOnly.clientId(), jwtOnly.clientSecret()));
 
@@ -86,10 +77,12 @@ class DoctorTest {
   @Test
   void anAppWithoutJwtFlowAndAnotherRedirectUriIsReported() {
     ClientApp app =
-        emulator.createApp(
-            AppSpec.named("code only")
-                .grants(EnumSet.of(Grant.AUTHORIZATION_CODE, Grant.REFRESH_TOKEN))
-                .redirectUris(List.of("https://elsewhere.example/callback")));
+        EMULATORS
+            .ringCentral()
+            .createApp(
+                AppSpec.named("code only")
+                    .grants(EnumSet.of(Grant.AUTHORIZATION_CODE, Grant.REFRESH_TOKEN))
+                    .redirectUris(List.of("https://elsewhere.example/callback")));
 
     Checklist checklist = doctor(withApp(app.clientId(), app.clientSecret()));
 
@@ -105,7 +98,7 @@ class DoctorTest {
 
   @Test
   void aWrongClientSecretIsReportedAsTheAppsCredentials() {
-    ClientApp app = emulator.createApp("faxbridge");
+    ClientApp app = EMULATORS.ringCentral().createApp("faxbridge");
 
     Checklist checklist = doctor(withApp(app.clientId(), "not-the-secret"));
 
@@ -117,7 +110,7 @@ class DoctorTest {
 
   /** A migrated database without connections, and faxbridge's app as given. */
   private Map<String, Object> withApp(String clientId, String clientSecret) {
-    TestBed bed = TestBed.create(emulator, data);
+    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
     Flyway.configure()
         .dataSource(bed.databaseUrl(), "postgres", null)
         .locations("classpath:db/migration")

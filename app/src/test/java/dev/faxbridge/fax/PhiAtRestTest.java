@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.emulator.InboundFaxSpec;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.retention.RetentionPurge;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DatabaseScan;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -40,24 +39,14 @@ class PhiAtRestTest {
   private static final String SENDER = "Laboratoire Élodie Ørsted";
   private static final String RULE_NUMBER = "+16505550177";
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void newBed() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
   }
 
   @Test
@@ -71,10 +60,12 @@ class PhiAtRestTest {
       ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
       clinic.receiveFax(0, 1);
       clinic.receiveFax(1, 1);
-      emulator.deliverFax(
-          clinic.account().id(),
-          clinic.mailboxIds().get(1),
-          InboundFaxSpec.of(FROM, TO, 2).senderName(SENDER));
+      EMULATORS
+          .ringCentral()
+          .deliverFax(
+              clinic.account().id(),
+              clinic.mailboxIds().get(1),
+              InboundFaxSpec.of(FROM, TO, 2).senderName(SENDER));
       // Another tenant routes by a number: the rule's number is PHI too.
       TestBed.createTenant(faxbridge, "routes");
       String destination =
@@ -99,7 +90,7 @@ class PhiAtRestTest {
                           + "\"}")
                   .statusCode())
           .isEqualTo(201);
-      emulator.clock().advance(Duration.ofMinutes(58));
+      EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(3);
       assertThat(stagedFiles()).as("staged copies of delivered faxes").isEmpty();
       // A row as written before numbers were sealed.
@@ -164,7 +155,7 @@ class PhiAtRestTest {
       ConnectionId connection = TestBed.connectJwt(faxbridge, tenant, clinic.jwt());
       clinic.receiveFax(0, 1);
       clinic.receiveFax(0, 1);
-      emulator.clock().advance(Duration.ofMinutes(58));
+      EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(2);
       JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
       List<UUID> ids = jdbc.sql("select id from inbound_fax").query(UUID.class).list();
@@ -185,14 +176,14 @@ class PhiAtRestTest {
       assertThat(stagedFiles()).containsExactly(staging.resolve(pending + ".staged"));
 
       long events = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
-      emulator.clock().advance(Duration.ofDays(366));
+      EMULATORS.ringCentral().clock().advance(Duration.ofDays(366));
       assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(1, 0, 0));
       assertThat(jdbc.sql("select id from inbound_fax").query(UUID.class).list())
           .as("a fax still on its way is never purged")
           .containsExactly(pending);
 
       // Six years (2192 days) after the first events, they are purged; the last purge's is younger.
-      emulator.clock().advance(Duration.ofDays(6 * 365));
+      EMULATORS.ringCentral().clock().advance(Duration.ofDays(6 * 365));
       assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(0, events, 0));
       assertThat(jdbc.sql("select kind from audit_event").query(String.class).list())
           .containsExactly("RETENTION_PURGED", "RETENTION_PURGED");

@@ -3,8 +3,8 @@ package dev.faxbridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
@@ -14,32 +14,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** An operator back-fills a connection from a date; faxbridge warns before faxes age out. */
 class BackfillAndRetentionTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @Test
   void aBackfillFromADateDeliversFaxesOlderThanTheFirstListingReached() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Archive");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Archive");
     String old = clinic.receiveFaxAt(1, 1, Instant.now().minus(Duration.ofDays(5))).messageId();
     clinic.receiveFax(0, 1);
     Map<String, Object> properties = environment.properties();
@@ -73,8 +62,8 @@ class BackfillAndRetentionTest {
 
   @Test
   void aBackfillNeedsAPastInstant() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Future");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Future");
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "future", clinic);
       HttpResponse<String> garbled =
@@ -93,9 +82,9 @@ class BackfillAndRetentionTest {
 
   @Test
   void warnsWhenTheOldestUndeliveredFaxApproachesTheRetentionWindow() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic atRisk = Clinic.create(emulator, environment.app().clientId(), "Late");
-    Clinic healthy = Clinic.create(emulator, environment.app().clientId(), "Fine");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic atRisk = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Late");
+    Clinic healthy = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Fine");
     Instant received = Instant.now().minus(Duration.ofDays(25));
     atRisk.receiveFaxAt(0, 1, received);
     healthy.receiveFax(0, 1);

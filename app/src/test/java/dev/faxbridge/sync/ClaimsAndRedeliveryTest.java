@@ -62,6 +62,7 @@ class ClaimsAndRedeliveryTest {
           tenant,
           connection,
           new dev.faxbridge.provider.ListedFax(
+              dev.faxbridge.connection.Provider.RINGCENTRAL,
               clinic.account().id(),
               clinic.mailboxIds().get(0),
               "42",

@@ -7,51 +7,42 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
 import dev.faxbridge.emulator.FaxMessage;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** A fax that keeps failing becomes a dead letter, blocks nobody, and an operator can retry it. */
 class DeadLetterTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @Test
   void oneStuckFaxNeverBlocksTheOthersAndAnOperatorRetriesItOnceItCanSucceed() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Willow");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Willow");
     FaxMessage stuck = clinic.receiveFax(0, 2);
     for (int i = 0; i < 4; i++) {
       clinic.receiveFax(i % 2, 1);
     }
     String stuckContent = stuck.contentPath();
-    emulator.injectFault(FaultRule.once("GET", stuckContent, Fault.status(500)).always());
+    EMULATORS
+        .ringCentral()
+        .injectFault(FaultRule.once("GET", stuckContent, Fault.status(500)).always());
     Map<String, Object> properties = environment.properties();
     properties.put("faxbridge.sync.max-attempts", "2");
     properties.put("faxbridge.sync.retry-base", "10ms");
@@ -87,7 +78,7 @@ class DeadLetterTest {
           .as("a dead letter is not retried by itself")
           .isZero();
 
-      emulator.clearFaults();
+      EMULATORS.ringCentral().clearFaults();
       HttpResponse<String> retried =
           faxbridge.api(
               "POST", "/api/dead-letters/" + letter.get("id").asString() + "/retry", null);
@@ -121,7 +112,7 @@ class DeadLetterTest {
 
   @Test
   void retryingSomethingThatIsNoDeadLetterIsRefused() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       assertThat(
               faxbridge

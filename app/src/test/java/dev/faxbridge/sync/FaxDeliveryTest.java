@@ -8,24 +8,26 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.folder.FolderDestination;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.provider.DownloadedDocument;
-import dev.faxbridge.provider.FaxProvider;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
+import dev.faxbridge.testing.StagedFaxes;
 import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +36,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -49,30 +50,22 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class FaxDeliveryTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestEnvironment environment;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void newEnvironment() {
-    environment = TestEnvironment.create(emulator, data);
+    environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
   }
 
   @Test
   void deliversEveryFaxOfTwoTenantsWithTwoMailboxesEachIntoTheirOwnFolder() throws Exception {
-    Clinic riverside = Clinic.create(emulator, environment.app().clientId(), "Riverside");
-    Clinic lakeview = Clinic.create(emulator, environment.app().clientId(), "Lakeview");
+    Clinic riverside =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Riverside");
+    Clinic lakeview =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Lakeview");
     Set<String> riversideMessages =
         Set.of(
             riverside.receiveFax(0, 1).messageId(),
@@ -106,7 +99,8 @@ class FaxDeliveryTest {
 
   @Test
   void aSecondSyncDeliversNothingNew() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Hillcrest");
+    Clinic clinic =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Hillcrest");
     clinic.receiveFax(0, 1);
     clinic.receiveFax(1, 2);
 
@@ -124,7 +118,7 @@ class FaxDeliveryTest {
 
   @Test
   void aRestartDeliversNothingTwiceAndPicksUpWhatArrivedMeanwhile() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Oakwood");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Oakwood");
     clinic.receiveFax(0, 1);
     ConnectionId connection;
     try (FaxbridgeInstance first = environment.startFaxbridge()) {
@@ -147,7 +141,7 @@ class FaxDeliveryTest {
 
   @Test
   void aFaxArrivingBetweenTwoSyncsIsDelivered() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Maple");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Maple");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "maple", clinic);
@@ -163,11 +157,11 @@ class FaxDeliveryTest {
 
   @Test
   void faxesReadOrDeletedByStaffBeforeTheFirstSyncAreStillDelivered() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Birch");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Birch");
     String read = clinic.receiveFax(0, 1).messageId();
     String deleted = clinic.receiveFax(1, 1).messageId();
-    emulator.markRead(clinic.account().id(), clinic.mailboxIds().get(0), read);
-    emulator.delete(clinic.account().id(), clinic.mailboxIds().get(1), deleted);
+    EMULATORS.ringCentral().markRead(clinic.account().id(), clinic.mailboxIds().get(0), read);
+    EMULATORS.ringCentral().delete(clinic.account().id(), clinic.mailboxIds().get(1), deleted);
 
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "birch", clinic);
@@ -179,7 +173,7 @@ class FaxDeliveryTest {
 
   @Test
   void aFaxOlderThanTheDefault24HourWindowIsDeliveredOnTheFirstSync() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Cedar");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Cedar");
     String fridayFax =
         clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
 
@@ -192,7 +186,7 @@ class FaxDeliveryTest {
 
   @Test
   void aDeliveryThatFailsIsRetriedAndLandsOnce() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Elm");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Elm");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "elm", clinic);
@@ -225,7 +219,7 @@ class FaxDeliveryTest {
 
   @Test
   void aCrashAfterTheFilesWereRenamedButBeforeTheLedgerKnewLeavesOneCopy() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Pine");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Pine");
     clinic.receiveFax(0, 2);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "pine", clinic);
@@ -234,12 +228,14 @@ class FaxDeliveryTest {
       Tenant tenant = faxbridge.bean(Tenants.class).findBySlug("pine").orElseThrow();
       DownloadedDocument downloaded =
           faxbridge
-              .bean(FaxProvider.class)
+              .provider(Provider.RINGCENTRAL)
               .download(
                   faxbridge.bean(Connections.class).get(connection),
                   fax.source(),
                   data.resolve("downloaded-before-the-crash.pdf"));
-      faxbridge.bean(FolderDestination.class).deliver(new FaxDocument(tenant, fax, downloaded));
+      faxbridge
+          .bean(FolderDestination.class)
+          .deliver(new FaxDocument(tenant, fax, downloaded, StagedFaxes.ringCentralSource(fax)));
 
       SyncReport afterCrash = sync(faxbridge, connection);
 
@@ -253,7 +249,7 @@ class FaxDeliveryTest {
 
   @Test
   void everyFaxAndCredentialEventIsAuditedAndTheTrailCannotBeRewritten() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Aspen");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Aspen");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "aspen", clinic);
@@ -283,20 +279,22 @@ class FaxDeliveryTest {
 
   @Test
   void logsCarryNoPhoneNumbersNorCredentials(CapturedOutput output) throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Willow");
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Willow");
     clinic.receiveFax(0, 2);
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "willow", clinic);
-      emulator.injectFault(
-          FaultRule.once(
-              "GET",
-              "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}",
-              Fault.truncatedBody()));
+      EMULATORS
+          .ringCentral()
+          .injectFault(
+              FaultRule.once(
+                  "GET",
+                  "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}",
+                  Fault.truncatedBody()));
       sync(faxbridge, connection);
       makeDueNow(faxbridge, onlyFax(faxbridge, "willow"));
       sync(faxbridge, connection);
     } finally {
-      emulator.clearFaults();
+      EMULATORS.ringCentral().clearFaults();
     }
 
     assertThat(output.getAll())
@@ -319,14 +317,13 @@ class FaxDeliveryTest {
 
   private static void listOnly(FaxbridgeInstance faxbridge, ConnectionId connection) {
     ProviderConnection c = faxbridge.bean(Connections.class).get(connection);
-    var provider = faxbridge.bean(FaxProvider.class);
+    var provider = faxbridge.provider(Provider.RINGCENTRAL);
     var ledger = faxbridge.bean(FaxLedger.class);
     for (var mailbox : provider.mailboxes(c)) {
       provider.listFaxes(
           c,
-          mailbox.id(),
-          Instant.now().minus(Duration.ofDays(1)),
-          Instant.now(),
+          new ListingRequest(
+              mailbox.id(), Instant.now().minus(Duration.ofDays(1)), Instant.now(), null),
           page -> page.forEach(fax -> ledger.recordListed(c.tenantId(), c.id(), fax)));
     }
   }

@@ -6,11 +6,11 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
@@ -20,9 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,18 +36,8 @@ class PoisonIsolationTest {
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store";
   private static final String MESSAGE = MESSAGE_STORE + "/{messageId}";
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   private FaxbridgeInstance faxbridge(TestEnvironment environment) {
     Map<String, Object> properties = environment.properties();
@@ -70,14 +59,16 @@ class PoisonIsolationTest {
 
   @Test
   void aRecordWithoutAUriFailsThatFaxUntilItIsADeadLetterAndTheMailboxGoesOn() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "No uri");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "No uri");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "no-uri", clinic);
-      emulator.injectFault(
-          FaultRule.once("GET", MESSAGE_STORE, Fault.damagedRecord("attachments.uri", null))
-              .always());
+      EMULATORS
+          .ringCentral()
+          .injectFault(
+              FaultRule.once("GET", MESSAGE_STORE, Fault.damagedRecord("attachments.uri", null))
+                  .always());
       try {
         SyncReport first = faxbridge.bean(SyncConnection.class).run(connection);
 
@@ -100,7 +91,7 @@ class PoisonIsolationTest {
         HttpResponse<String> deadLetters = faxbridge.api("GET", "/api/dead-letters", null);
         assertThat(deadLetters.body()).contains(messages.get(2)).contains("no usable uri");
       } finally {
-        emulator.clearFaults();
+        EMULATORS.ringCentral().clearFaults();
       }
       dueNow(faxbridge, connection);
       faxbridge.bean(SyncConnection.class).run(connection);
@@ -113,14 +104,17 @@ class PoisonIsolationTest {
   @Test
   void aRecordWithAnUnparsableCreationTimeFailsOnlyThatFaxAndIsDeliveredOnceItIsWhole()
       throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Bad time");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Bad time");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "bad-time", clinic);
-      emulator.injectFault(
-          FaultRule.once(
-              "GET", frontDesk(clinic), Fault.damagedRecord("creationTime", "yesterday")));
+      EMULATORS
+          .ringCentral()
+          .injectFault(
+              FaultRule.once(
+                  "GET", frontDesk(clinic), Fault.damagedRecord("creationTime", "yesterday")));
 
       SyncReport first = faxbridge.bean(SyncConnection.class).run(connection);
 
@@ -139,16 +133,19 @@ class PoisonIsolationTest {
 
   @Test
   void anAttachmentOnAnUntrustedHostFailsOnlyThatFax() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Elsewhere");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Elsewhere");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "elsewhere", clinic);
-      emulator.injectFault(
-          FaultRule.once(
-              "GET",
-              frontDesk(clinic),
-              Fault.damagedRecord("attachments.uri", "https://media.elsewhere.example/doc/1")));
+      EMULATORS
+          .ringCentral()
+          .injectFault(
+              FaultRule.once(
+                  "GET",
+                  frontDesk(clinic),
+                  Fault.damagedRecord("attachments.uri", "https://media.elsewhere.example/doc/1")));
 
       SyncReport report = faxbridge.bean(SyncConnection.class).run(connection);
 
@@ -158,21 +155,22 @@ class PoisonIsolationTest {
       assertThat(untrusted.state()).isEqualTo(FaxState.FAILED);
       assertThat(untrusted.lastError()).contains("media-urls");
     }
-    assertThat(emulator.requestLog())
+    assertThat(EMULATORS.ringCentral().requestLog())
         .noneMatch(r -> r.path() != null && r.path().contains("/doc/1"));
   }
 
   @Test
   void aFailingAcknowledgementIsThatFaxsOwnFailureAndTheOthersAreAcknowledged() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Stubborn");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic =
+        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Stubborn");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "stubborn", clinic);
       String tenant = faxbridge.bean(Connections.class).get(connection).tenantId().toString();
       faxbridge.api(
           "PUT", "/api/tenants/" + tenant + "/acknowledgement", "{\"mode\":\"MARK_READ\"}");
-      emulator.injectFault(FaultRule.once("PUT", MESSAGE, Fault.status(500)));
+      EMULATORS.ringCentral().injectFault(FaultRule.once("PUT", MESSAGE, Fault.status(500)));
 
       SyncReport report = faxbridge.bean(SyncConnection.class).run(connection);
 

@@ -370,6 +370,63 @@ class RoutedDeliveryTest {
         .statusCode();
   }
 
+  @Test
+  void removingADestinationWithdrawsItsPendingDeliveriesSoTheFaxIsDeliveredByTheOthers()
+      throws Exception {
+    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Lab");
+    clinic.receiveFax(0, 1);
+    Map<String, Object> properties = environment.properties();
+    properties.put("faxbridge.sync.retry-base", "10ms");
+    properties.put("faxbridge.sync.retry-max", "10ms");
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
+      mllp.answerWith(MllpReceiver.Answer.REJECT);
+      ConnectionId connection = Operator.connect(faxbridge, "lab", clinic);
+      destination(
+          faxbridge,
+          "lab",
+          "{\"name\":\"ehr\",\"kind\":\"fhir\",\"settings\":{\"baseUrl\":\""
+              + fhir.baseUrl()
+              + "\"}}");
+      String retired =
+          destination(
+              faxbridge,
+              "lab",
+              "{\"name\":\"old-hl7\",\"kind\":\"hl7-mllp\",\"settings\":{\"host\":\"127.0.0.1\","
+                  + "\"port\":"
+                  + mllp.port()
+                  + "}}");
+      SyncConnection sync = faxbridge.bean(SyncConnection.class);
+      FaxLedger ledger = faxbridge.bean(FaxLedger.class);
+      FaxDeliveries deliveries = faxbridge.bean(FaxDeliveries.class);
+
+      sync.run(connection);
+
+      UUID fax =
+          ledger
+              .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
+              .get(0)
+              .id();
+      assertThat(ledger.find(fax).orElseThrow().state()).isEqualTo(FaxState.FAILED);
+      assertThat(states(deliveries, fax))
+          .containsEntry(FaxDeliveries.State.DELIVERED, 1L)
+          .containsEntry(FaxDeliveries.State.PENDING, 1L);
+
+      HttpResponse<String> removed =
+          faxbridge.api("DELETE", "/api/tenants/lab/destinations/" + retired, null);
+      assertThat(removed.statusCode()).as(removed.body()).isLessThan(300);
+      await().until(() -> !ledger.due(connection, 10).isEmpty());
+      sync.run(connection);
+
+      assertThat(ledger.find(fax).orElseThrow().state()).isEqualTo(FaxState.DELIVERED);
+      assertThat(deliveries.forFax(fax))
+          .extracting(FaxDeliveries.Delivery::state)
+          .containsExactly(FaxDeliveries.State.DELIVERED);
+      assertThat(fhir.transactions()).as("the remaining destination is not sent again").hasSize(1);
+      assertThat(mllp.documents()).as("the removed destination got nothing").isEmpty();
+      assertThat(audit(faxbridge, fax)).contains("FAX_DESTINATION_WITHDRAWN", "FAX_DELIVERED");
+    }
+  }
+
   private void assertOnceEach(boolean firstTime) {
     assertThat(fhir.documentReferences()).as("one DocumentReference").hasSize(1);
     assertThat(fhir.binaries()).as("one Binary").hasSize(1);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
@@ -16,9 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,37 +26,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SourceAcknowledgementTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @Test
   void leavesDeliveredFaxesAloneByDefault() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Quiet");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Quiet");
     String message = clinic.receiveFax(0, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "quiet", clinic);
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
       assertThat(only(faxbridge, connection).state()).isEqualTo(FaxState.DELIVERED);
     }
-    assertThat(emulator.readStatus(clinic.account().id(), clinic.mailboxIds().get(0), message))
+    assertThat(
+            EMULATORS
+                .ringCentral()
+                .readStatus(clinic.account().id(), clinic.mailboxIds().get(0), message))
         .isEqualTo("Unread");
   }
 
   @Test
   void marksAFaxReadAtTheSourceOnlyOnceItIsDelivered() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Reader");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Reader");
     String message = clinic.receiveFax(1, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "reader", clinic);
@@ -67,7 +59,10 @@ class SourceAcknowledgementTest {
       Files.writeString(blocker, "a file where the tenant's folder should be");
 
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).failed()).isEqualTo(1);
-      assertThat(emulator.readStatus(clinic.account().id(), clinic.mailboxIds().get(1), message))
+      assertThat(
+              EMULATORS
+                  .ringCentral()
+                  .readStatus(clinic.account().id(), clinic.mailboxIds().get(1), message))
           .as("not acknowledged while undelivered")
           .isEqualTo("Unread");
 
@@ -81,14 +76,17 @@ class SourceAcknowledgementTest {
 
       assertThat(only(faxbridge, connection).state()).isEqualTo(FaxState.ACKNOWLEDGED);
     }
-    assertThat(emulator.readStatus(clinic.account().id(), clinic.mailboxIds().get(1), message))
+    assertThat(
+            EMULATORS
+                .ringCentral()
+                .readStatus(clinic.account().id(), clinic.mailboxIds().get(1), message))
         .isEqualTo("Read");
   }
 
   @Test
   void deletesADeliveredFaxAtTheSourceAndDoesNotDeliverItAgain() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Tidy");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Tidy");
     String message = clinic.receiveFax(0, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "tidy", clinic);
@@ -101,14 +99,17 @@ class SourceAcknowledgementTest {
       assertThat(again.delivered()).isZero();
       assertThat(only(faxbridge, connection).state()).isEqualTo(FaxState.ACKNOWLEDGED);
     }
-    assertThat(emulator.availability(clinic.account().id(), clinic.mailboxIds().get(0), message))
+    assertThat(
+            EMULATORS
+                .ringCentral()
+                .availability(clinic.account().id(), clinic.mailboxIds().get(0), message))
         .isEqualTo("Deleted");
   }
 
   @Test
   void refusesAnUnknownMode() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Picky");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Picky");
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "picky", clinic);
       String tenant = faxbridge.bean(Connections.class).get(connection).tenantId().toString();

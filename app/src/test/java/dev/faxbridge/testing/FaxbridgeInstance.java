@@ -67,6 +67,14 @@ public final class FaxbridgeInstance implements AutoCloseable {
     return context.getBeansOfType(type).values();
   }
 
+  /** The running provider of that name (several {@code FaxProvider} beans run side by side). */
+  public dev.faxbridge.provider.FaxProvider provider(dev.faxbridge.connection.Provider provider) {
+    return beans(dev.faxbridge.provider.FaxProvider.class).stream()
+        .filter(p -> p.provider() == provider)
+        .findFirst()
+        .orElseThrow();
+  }
+
   public URI baseUrl() {
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     return URI.create("http://127.0.0.1:" + port);

@@ -48,6 +48,21 @@ public final class Operator {
     return ConnectionId.parse(json(connection).get("id").asString());
   }
 
+  /** Connects the clinic's Faxage company to an existing tenant; answers the connection id. */
+  public static ConnectionId connectFaxage(
+      FaxbridgeInstance faxbridge, String tenant, FaxageClinic clinic, String acknowledgement) {
+    HttpResponse<String> connection =
+        faxbridge.api(
+            "POST",
+            "/api/tenants/" + tenant + "/connections",
+            clinic.connectionBody(acknowledgement));
+    assertThat(connection.statusCode()).as(connection.body()).isIn(200, 201);
+    assertThat(connection.body())
+        .as("the answer never echoes the password")
+        .doesNotContain(clinic.account().password());
+    return ConnectionId.parse(json(connection).get("id").asString());
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }

@@ -1,6 +1,7 @@
 package dev.faxbridge.testing;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.delivery.FaxMetadata;
 import dev.faxbridge.fax.FaxState;
@@ -19,6 +20,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Fax documents staged on disk as the sync hands them to a destination, for destination tests. */
@@ -43,15 +46,27 @@ public final class StagedFaxes {
       Files.write(file, content);
       String sha256 =
           HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      InboundFax fax = fax(messageId);
       return new FaxDocument(
           tenant,
-          fax(messageId),
-          new DownloadedDocument(file, content.length, sha256, "application/pdf"));
+          fax,
+          new DownloadedDocument(file, content.length, sha256, "application/pdf"),
+          ringCentralSource(fax));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The source block a RingCentral fax is delivered with (what the RingCentral provider names). */
+  public static FaxDocument.Source ringCentralSource(InboundFax fax) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("accountId", fax.source().accountId());
+    block.put("extensionId", fax.source().mailboxId());
+    block.put("messageId", fax.source().messageId());
+    block.put("attachmentId", fax.source().attachmentId());
+    return new FaxDocument.Source(Provider.RINGCENTRAL, block);
   }
 
   /** The document's metadata as the platform would give it with a sender's name. */
@@ -94,6 +109,7 @@ public final class StagedFaxes {
   private InboundFax fax(String messageId) {
     ListedFax source =
         new ListedFax(
+            Provider.RINGCENTRAL,
             "1000",
             "2000",
             messageId,

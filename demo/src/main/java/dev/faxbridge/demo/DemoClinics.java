@@ -5,7 +5,9 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.delivery.folder.FolderSettings;
 import dev.faxbridge.delivery.routing.DestinationKind;
 import dev.faxbridge.delivery.routing.TenantDestinations;
@@ -14,6 +16,7 @@ import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.ExtensionSpec;
 import dev.faxbridge.emulator.InboundFaxSpec;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.emulator.faxage.FaxageEmulator;
 import dev.faxbridge.provider.ringcentral.RingCentralOnboarding;
 import dev.faxbridge.sync.SyncSchedule;
 import dev.faxbridge.tenant.Tenant;
@@ -29,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -38,10 +42,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets up the demo clinics on first start (a tenant, an emulated RingCentral account with two fax
- * mailboxes, a JWT connection made through the same onboarding an operator uses), then has one of
- * them receive a fax every few seconds. On a restart it first delivers the faxes the clinics
- * "received" while faxbridge was down, dated in that gap.
+ * Sets up the demo clinics on first start (a tenant; an emulated RingCentral account with two fax
+ * mailboxes and a JWT connection, or an emulated Faxage company and a login connection, or both for
+ * a clinic in mid-migration; each connection made through the onboarding an operator uses), then
+ * has one of them receive a fax every few seconds, from one of its sources. On a restart it first
+ * delivers the faxes the RingCentral clinics "received" while faxbridge was down, dated in that gap
+ * (the emulated Faxage keeps nothing across restarts; its login is created again).
  */
 @Component
 @ConditionalOnProperty(name = "faxbridge.demo.enabled", havingValue = "true")
@@ -55,6 +61,8 @@ class DemoClinics implements DisposableBean {
   private final Tenants tenants;
   private final Connections connections;
   private final RingCentralOnboarding onboarding;
+  private final FaxageEmulator faxage;
+  private final SourceOnboarding faxageOnboarding;
   private final SyncSchedule schedule;
   private final AuditTrail audit;
   private final DemoSettings settings;
@@ -71,8 +79,12 @@ class DemoClinics implements DisposableBean {
             return thread;
           });
 
-  /** A demo clinic's emulated account and the mailboxes faxes go to. */
-  private record DemoClinic(String slug, String accountId, List<String> mailboxIds) {}
+  /**
+   * A demo clinic's emulated sources: a RingCentral account and the mailboxes faxes go to (null and
+   * empty when on Faxage only), and a Faxage company (null when on RingCentral only).
+   */
+  private record DemoClinic(
+      String slug, String accountId, List<String> mailboxIds, String faxageCompany) {}
 
   DemoClinics(
       RingCentralEmulator emulator,
@@ -80,6 +92,8 @@ class DemoClinics implements DisposableBean {
       Tenants tenants,
       Connections connections,
       RingCentralOnboarding onboarding,
+      FaxageEmulator faxage,
+      List<SourceOnboarding> sources,
       SyncSchedule schedule,
       AuditTrail audit,
       DemoSettings settings,
@@ -93,6 +107,12 @@ class DemoClinics implements DisposableBean {
     this.tenants = tenants;
     this.connections = connections;
     this.onboarding = onboarding;
+    this.faxage = faxage;
+    this.faxageOnboarding =
+        sources.stream()
+            .filter(source -> source.provider() == Provider.FAXAGE)
+            .findFirst()
+            .orElseThrow();
     this.schedule = schedule;
     this.audit = audit;
     this.settings = settings;
@@ -122,6 +142,8 @@ class DemoClinics implements DisposableBean {
         ================================================================================
          faxbridge demo is running
            %d demo clinics; one of them receives a fax every %d s
+           on RingCentral: %s; on Faxage: %s; moving from Faxage to RingCentral: %s
+           (each sidecar names its source: "provider": "ringcentral" or "faxage")
            delivered faxes:  %s/<clinic>/<date>/  (a .pdf and its .json sidecar each)
            %s's faxes also go to the demo FHIR server:
              curl -H 'Authorization: Bearer <API token>' %s/demo-fhir/DocumentReference
@@ -139,12 +161,16 @@ class DemoClinics implements DisposableBean {
 
          Health:             %s/actuator/health
          Emulated RingCentral: %s (media %s); connect links come back to %s/connect/callback
+         Emulated Faxage:      %s
          Stop with Ctrl-C (or kill -9); start again and nothing is lost or delivered twice.
         ================================================================================
         """
             .formatted(
                 clinics.size(),
                 settings.faxEvery().toSeconds(),
+                names(clinics, c -> c.faxageCompany() == null),
+                names(clinics, c -> c.accountId() == null),
+                names(clinics, c -> c.accountId() != null && c.faxageCompany() != null),
                 folder.root().toAbsolutePath().normalize(),
                 settings.fhirClinic().isBlank() ? "No clinic" : settings.fhirClinic(),
                 base,
@@ -162,7 +188,8 @@ class DemoClinics implements DisposableBean {
                 base,
                 emulator.platformUrl(),
                 emulator.mediaUrl(),
-                base));
+                base,
+                faxage.endpointUrl()));
   }
 
   private DemoClinic setUp(String name) {
@@ -183,25 +210,67 @@ class DemoClinics implements DisposableBean {
                   return created;
                 });
     List<ProviderConnection> existing = connections.forTenant(tenant.id());
-    String accountId;
-    if (existing.isEmpty()) {
-      Account account = emulator.createAccount(name);
-      emulator.createExtension(account.id(), ExtensionSpec.faxUser("Front desk fax", "201"));
-      emulator.createExtension(account.id(), ExtensionSpec.department("Referrals", "301"));
-      String jwt =
-          emulator.issueJwtCredential(account.id(), account.ownerExtensionId(), app.clientId());
-      ProviderConnection connection = onboarding.connectWithJwt(tenant.id(), jwt, ACTOR);
-      schedule.schedule(connection.id());
-      accountId = account.id();
-    } else {
-      accountId = existing.get(0).externalAccountId();
+    boolean onFaxage =
+        settings.faxageClinics().contains(name) || settings.migratingClinics().contains(name);
+    boolean onRingCentral = !settings.faxageClinics().contains(name);
+    String accountId = null;
+    List<String> mailboxes = List.of();
+    if (onRingCentral) {
+      accountId =
+          existing.stream()
+              .filter(c -> c.provider() == Provider.RINGCENTRAL)
+              .map(ProviderConnection::externalAccountId)
+              .findFirst()
+              .orElseGet(() -> connectRingCentral(tenant, name));
+      mailboxes = emulator.extensions(accountId).stream().map(extension -> extension.id()).toList();
     }
-    List<String> mailboxes =
-        emulator.extensions(accountId).stream().map(extension -> extension.id()).toList();
+    String company = null;
+    if (onFaxage) {
+      company = connectFaxage(tenant, slug);
+    }
     if (name.equals(settings.fhirClinic()) && destinations.forTenant(tenant.id()).isEmpty()) {
       toFolderAndFhir(tenant);
     }
-    return new DemoClinic(slug, accountId, mailboxes);
+    return new DemoClinic(slug, accountId, mailboxes, company);
+  }
+
+  private String connectRingCentral(Tenant tenant, String name) {
+    Account account = emulator.createAccount(name);
+    emulator.createExtension(account.id(), ExtensionSpec.faxUser("Front desk fax", "201"));
+    emulator.createExtension(account.id(), ExtensionSpec.department("Referrals", "301"));
+    String jwt =
+        emulator.issueJwtCredential(account.id(), account.ownerExtensionId(), app.clientId());
+    ProviderConnection connection = onboarding.connectWithJwt(tenant.id(), jwt, ACTOR);
+    schedule.schedule(connection.id());
+    return account.id();
+  }
+
+  /**
+   * The clinic's Faxage company (a number made from its slug) with a login, created in the emulator
+   * at every start; connected once, through the operator's onboarding.
+   */
+  private String connectFaxage(Tenant tenant, String slug) {
+    String company = Integer.toString(40_000 + Math.floorMod(slug.hashCode(), 50_000));
+    String password = "demo-faxage-" + company;
+    faxage.createAccount(company, "faxbridge", password);
+    boolean connected =
+        connections.findByAccount(tenant.id(), Provider.FAXAGE, company).isPresent();
+    if (!connected) {
+      ProviderConnection connection =
+          faxageOnboarding
+              .connect(
+                  tenant.id(),
+                  Map.of("company", company, "username", "faxbridge", "password", password),
+                  ACTOR)
+              .connection();
+      schedule.schedule(connection.id());
+    }
+    return company;
+  }
+
+  private static String names(List<DemoClinic> clinics, Predicate<DemoClinic> which) {
+    List<String> names = clinics.stream().filter(which).map(DemoClinic::slug).toList();
+    return names.isEmpty() ? "none" : String.join(", ", names);
   }
 
   /**
@@ -236,6 +305,9 @@ class DemoClinics implements DisposableBean {
   private void catchUp(List<DemoClinic> clinics) {
     Instant now = clock.instant();
     for (DemoClinic clinic : clinics) {
+      if (clinic.accountId() == null) {
+        continue;
+      }
       Instant newest = emulator.newestFaxTime(clinic.accountId()).orElse(now);
       Duration gap = Duration.between(newest, now);
       long missed = Math.min(3, gap.toMillis() / Math.max(1, settings.faxEvery().toMillis()));
@@ -260,6 +332,13 @@ class DemoClinics implements DisposableBean {
 
   private void deliver(DemoClinic clinic, Instant at) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
+    if (clinic.faxageCompany() != null && (clinic.accountId() == null || random.nextBoolean())) {
+      String from = "+1555" + (1000000 + random.nextInt(8999999));
+      faxage.deliverFax(
+          clinic.faxageCompany(),
+          InboundFaxSpec.of(from, "+15550200" + (10 + random.nextInt(89)), 1 + random.nextInt(5)));
+      return;
+    }
     String mailbox = clinic.mailboxIds().get(random.nextInt(clinic.mailboxIds().size()));
     String from = "+1555" + (1000000 + random.nextInt(8999999));
     InboundFaxSpec fax =

@@ -3,7 +3,10 @@ package dev.faxbridge.demo;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.emulator.faxage.FaxageEmulator;
+import dev.faxbridge.provider.faxage.FaxageSettings;
 import dev.faxbridge.provider.ringcentral.RingCentralSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Demo wiring: the emulator runs inside faxbridge, keeps its state under the demo's state directory
  * (so a restart finds the same accounts and faxes), and faxbridge's RingCentral app comes from the
- * demo instead of configuration. The operator account is {@code admin.DemoOperator}'s.
+ * demo instead of configuration. The Faxage emulator runs beside it for the clinics on Faxage. The
+ * operator account is {@code admin.DemoOperator}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "faxbridge.demo.enabled", havingValue = "true")
@@ -47,6 +51,33 @@ class DemoConfiguration {
       emulator.redirectUris(app.clientId(), callback);
     }
     return app;
+  }
+
+  /**
+   * The emulated Faxage, in memory: each start begins its fax ids above those of earlier starts
+   * (from the clock), since faxbridge's ledger remembers them.
+   */
+  @Bean(destroyMethod = "close")
+  FaxageEmulator demoFaxage(DemoSettings settings, Clock clock) {
+    return FaxageEmulator.builder()
+        .port(settings.faxageEmulatorPort())
+        .firstRecvid(clock.millis())
+        .start();
+  }
+
+  /** faxbridge's Faxage settings pointed at the emulated Faxage, paced for a demo. */
+  @Bean
+  @Primary
+  FaxageSettings demoFaxageSettings(FaxageEmulator faxage) {
+    return new FaxageSettings(
+        faxage.endpointUrl(),
+        faxage.timeZone(),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(10),
+        3);
   }
 
   @Bean

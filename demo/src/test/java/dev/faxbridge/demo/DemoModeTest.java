@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,14 @@ class DemoModeTest {
     Map<String, Object> properties = demoProperties();
     int deliveredBeforeRestart;
     try (FaxbridgeInstance demo = FaxbridgeInstance.start(properties)) {
-      waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= 3);
+      // Within a minute each clinic's inbox shows its sources: one on RingCentral, one on Faxage,
+      // one in mid-migration with faxes from both.
+      waitUntil(
+          Duration.ofSeconds(60),
+          () ->
+              sources("riverside-family-practice").contains("ringcentral")
+                  && sources("lakeview-pediatrics").contains("faxage")
+                  && sources("hillcrest-cardiology").containsAll(Set.of("ringcentral", "faxage")));
       deliveredBeforeRestart = deliveredFiles();
       assertThat(tenantSlugs(demo))
           .containsExactly(
@@ -48,6 +57,9 @@ class DemoModeTest {
         List.of("riverside-family-practice", "lakeview-pediatrics", "hillcrest-cardiology")) {
       DropFolder.of(data.resolve("inbox"), clinic).assertEveryDocumentMatchesItsSidecar();
     }
+    assertThat(sources("riverside-family-practice")).containsOnly("ringcentral");
+    assertThat(sources("lakeview-pediatrics")).containsOnly("faxage");
+    assertThat(sources("hillcrest-cardiology")).containsOnly("ringcentral", "faxage");
 
     try (FaxbridgeInstance again = FaxbridgeInstance.start(properties)) {
       waitUntil(Duration.ofSeconds(60), () -> deliveredFiles() >= deliveredBeforeRestart + 3);
@@ -71,6 +83,17 @@ class DemoModeTest {
     properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
     properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
     return properties;
+  }
+
+  /** The sources the clinic's sidecars name. */
+  private Set<String> sources(String clinic) {
+    Set<String> sources = new HashSet<>();
+    for (JsonNode sidecar : DropFolder.of(data.resolve("inbox"), clinic).sidecarContents()) {
+      String provider = sidecar.get("provider").asString();
+      assertThat(sidecar.has(provider)).as("the sidecar's %s block", provider).isTrue();
+      sources.add(provider);
+    }
+    return sources;
   }
 
   private int deliveredFiles() {

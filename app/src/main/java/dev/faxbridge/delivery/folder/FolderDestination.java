@@ -126,11 +126,6 @@ public class FolderDestination implements Destination {
   private static Map<String, Object> sidecar(
       FaxDocument document, String fileName, String location) {
     InboundFax fax = document.fax();
-    Map<String, Object> ringcentral = new LinkedHashMap<>();
-    ringcentral.put("accountId", fax.source().accountId());
-    ringcentral.put("extensionId", fax.source().mailboxId());
-    ringcentral.put("messageId", fax.source().messageId());
-    ringcentral.put("attachmentId", fax.source().attachmentId());
     Map<String, Object> sidecar = new LinkedHashMap<>();
     sidecar.put("id", fax.sourceKey());
     sidecar.put("faxId", fax.id().toString());
@@ -139,8 +134,8 @@ public class FolderDestination implements Destination {
         "tenant",
         Map.of("id", document.tenant().id().toString(), "slug", document.tenant().slug()));
     sidecar.put("connectionId", fax.connectionId().toString());
-    sidecar.put("provider", "ringcentral");
-    sidecar.put("ringcentral", ringcentral);
+    sidecar.put("provider", document.source().name());
+    sidecar.put(document.source().name(), document.source().fields());
     sidecar.put("from", fax.source().fromNumber());
     sidecar.put("senderName", fax.source().senderName());
     sidecar.put("to", fax.source().toNumber());

@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.faxage;
 
+import dev.faxbridge.platform.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,11 +72,7 @@ final class FaxagePacing {
   }
 
   private Duration backoff(int failures) {
-    Duration backoff = settings.backoffBase();
-    for (int i = 1; i < failures && backoff.compareTo(settings.backoffMax()) < 0; i++) {
-      backoff = backoff.multipliedBy(2);
-    }
-    return backoff.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : backoff;
+    return new Backoff(settings.backoffBase(), settings.backoffMax()).after(failures);
   }
 
   private static final class Lane {

@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.ringcentral;
 
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.provider.DocumentType;
 import dev.faxbridge.provider.ListedFax;
 import java.net.URI;
@@ -67,6 +68,7 @@ final class MessageRecord {
       JsonNode size = attachment.get("size");
       documents.add(
           new ListedFax(
+              Provider.RINGCENTRAL,
               accountId,
               mailboxId,
               messageId,

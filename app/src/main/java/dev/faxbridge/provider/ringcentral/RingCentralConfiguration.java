@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthorizationHealth;
+import dev.faxbridge.connection.Authorizations;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.platform.ShutdownSignal;
@@ -20,7 +21,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class RingCentralConfiguration {
@@ -106,7 +106,7 @@ class RingCentralConfiguration {
       RingCentralClient client,
       Connections connections,
       AuditTrail audit,
-      JdbcClient jdbc,
+      Authorizations authorizations,
       RingCentralSettings settings,
       ConnectSettings connect,
       ApplicationEventPublisher events,
@@ -114,7 +114,16 @@ class RingCentralConfiguration {
       RateLimitBudget budget,
       Tenants tenants) {
     return new RingCentralOnboarding(
-        client, connections, audit, jdbc, settings, connect, events, clock, budget, tenants);
+        client,
+        connections,
+        audit,
+        authorizations,
+        settings,
+        connect,
+        events,
+        clock,
+        budget,
+        tenants);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.FaxProvider;
 import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.provider.Mailbox;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.Tenants;
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +109,13 @@ class RingCentralFaxProvider implements FaxProvider {
    * number within that {@code dateTo}.
    */
   @Override
-  public void listFaxes(
+  public String listFaxes(
+      ProviderConnection connection, ListingRequest request, Consumer<List<ListedFax>> onPage) {
+    listWindow(connection, request.mailboxId(), request.from(), request.to(), onPage);
+    return null; // the engine's time window is RingCentral's whole cursor
+  }
+
+  private void listWindow(
       ProviderConnection connection,
       String mailboxId,
       Instant from,
@@ -154,6 +163,17 @@ class RingCentralFaxProvider implements FaxProvider {
         page++;
       }
     }
+  }
+
+  /** The sidecar's {@code ringcentral} block: account, extension, message and attachment ids. */
+  @Override
+  public Map<String, Object> sourceBlock(ListedFax fax) {
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("accountId", fax.accountId());
+    block.put("extensionId", fax.mailboxId());
+    block.put("messageId", fax.messageId());
+    block.put("attachmentId", fax.attachmentId());
+    return block;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.connection.AuthMethod;
 import dev.faxbridge.connection.AuthorizationCodeFlow;
 import dev.faxbridge.connection.AuthorizationRefused;
+import dev.faxbridge.connection.Authorizations;
 import dev.faxbridge.connection.ConnectSettings;
 import dev.faxbridge.connection.Connected;
 import dev.faxbridge.connection.ConnectionAuthorized;
@@ -13,6 +14,7 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.JwtHandover;
 import dev.faxbridge.connection.Provider;
 import dev.faxbridge.connection.ProviderConnection;
+import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.platform.RandomTokens;
 import dev.faxbridge.provider.ProviderException;
@@ -21,7 +23,6 @@ import dev.faxbridge.tenant.Tenants;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,10 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * has and whether their fax mailboxes can be read; the result is stored. Failures carry a message
  * for the person at hand, saying what is wrong and what to do.
  */
-public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover {
+public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover, SourceOnboarding {
 
   private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
 
@@ -54,7 +53,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
   private final RingCentralClient client;
   private final Connections connections;
   private final AuditTrail audit;
-  private final JdbcClient jdbc;
+  private final Authorizations authorizations;
   private final RingCentralSettings settings;
   private final ConnectSettings connect;
   private final ApplicationEventPublisher events;
@@ -67,7 +66,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
       RingCentralClient client,
       Connections connections,
       AuditTrail audit,
-      JdbcClient jdbc,
+      Authorizations authorizations,
       RingCentralSettings settings,
       ConnectSettings connect,
       ApplicationEventPublisher events,
@@ -77,7 +76,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
     this.client = client;
     this.connections = connections;
     this.audit = audit;
-    this.jdbc = jdbc;
+    this.authorizations = authorizations;
     this.settings = settings;
     this.connect = connect;
     this.events = events;
@@ -95,6 +94,17 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
    */
   public ProviderConnection connectWithJwt(TenantId tenant, String jwtCredential, String actor) {
     return connectWithJwt(tenant, Optional.empty(), jwtCredential, actor).connection();
+  }
+
+  @Override
+  public Provider provider() {
+    return Provider.RINGCENTRAL;
+  }
+
+  /** Connects with the {@code jwt} field: {@link #connectWithJwt(TenantId, String, String)}. */
+  @Override
+  public Connected connect(TenantId tenant, Map<String, String> credentials, String actor) {
+    return connectWithJwt(tenant, Optional.empty(), credentials.get("jwt"), actor);
   }
 
   @Override
@@ -233,32 +243,20 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
               + " authorization. The user needs the permission to read messages of all users"
               + " (super admin role).");
     }
-    ProviderConnection connection;
-    boolean restored = false;
-    if (existing.isPresent()) {
-      restored =
-          connections.reauthorize(
-              existing.get().id(), method, credential, accountId, ownerId, tokens);
-      connection = connections.get(existing.get().id());
-      audit.record(
-          AuditKind.CONNECTION_REAUTHORIZED,
-          actor,
-          tenant.value(),
-          connection.id().value(),
-          null,
-          Map.of("authMethod", method.name(), "ownerExtensionId", ownerId));
-    } else {
-      connection =
-          connections.add(
-              tenant, Provider.RINGCENTRAL, method, credential, accountId, ownerId, tokens);
-      audit.record(
-          AuditKind.CONNECTION_ADDED,
-          actor,
-          tenant.value(),
-          connection.id().value(),
-          null,
-          Map.of("provider", "ringcentral", "authMethod", method.name(), "accountId", accountId));
-    }
+    Authorizations.Stored stored =
+        authorizations.store(
+            tenant,
+            existing,
+            Provider.RINGCENTRAL,
+            method,
+            credential,
+            accountId,
+            ownerId,
+            "ownerExtensionId",
+            tokens,
+            actor);
+    ProviderConnection connection = stored.connection();
+    boolean restored = stored.restored();
     audit.record(
         AuditKind.CREDENTIAL_VALIDATED,
         actor,
@@ -270,7 +268,16 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
             "extensions", mailboxes.extensions(),
             "mailboxesReadable", mailboxes.readable(),
             "mailboxesRefused", mailboxes.refused()));
-    recordAuthorization(connection.id(), method, accountId, ownerId, actor, mailboxes);
+    authorizations.recordCheck(
+        connection.id(),
+        new Authorizations.Check(
+            method,
+            accountId,
+            ownerId,
+            actor,
+            mailboxes.extensions(),
+            mailboxes.readable(),
+            mailboxes.refused()));
     events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, restored));
     return new Connected(connection, mailboxes.faxes());
   }
@@ -336,34 +343,6 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
         return new MailboxCheck(extensions, faxMailboxes, readable, refused, faxes);
       }
     }
-  }
-
-  private void recordAuthorization(
-      ConnectionId connection,
-      AuthMethod method,
-      String accountId,
-      String ownerId,
-      String actor,
-      MailboxCheck check) {
-    jdbc.sql(
-            """
-            insert into connection_authorization (id, connection_id, auth_method, account_id,
-                owner_extension_id, actor, authorized_at, extensions, mailboxes_readable,
-                mailboxes_refused)
-            values (:id, :connection, :method, :account, :owner, :actor, :at, :extensions,
-                :readable, :refused)
-            """)
-        .param("id", UUID.randomUUID())
-        .param("connection", connection.value())
-        .param("method", method.name())
-        .param("account", accountId)
-        .param("owner", ownerId)
-        .param("actor", actor)
-        .param("at", Timestamp.from(clock.instant()))
-        .param("extensions", check.extensions())
-        .param("readable", check.readable())
-        .param("refused", check.refused())
-        .update();
   }
 
   /**

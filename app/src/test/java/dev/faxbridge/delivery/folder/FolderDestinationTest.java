@@ -3,6 +3,7 @@ package dev.faxbridge.delivery.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.connection.Provider;
 import dev.faxbridge.delivery.DeliveryOutcome;
 import dev.faxbridge.delivery.FaxDocument;
 import dev.faxbridge.fax.FaxState;
@@ -11,6 +12,7 @@ import dev.faxbridge.provider.DownloadedDocument;
 import dev.faxbridge.provider.ListedFax;
 import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.TenantId;
+import dev.faxbridge.testing.StagedFaxes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -199,7 +201,10 @@ class FolderDestinationTest {
     Path file = staging.resolve(UUID.randomUUID() + ".part");
     Files.write(file, content);
     return new FaxDocument(
-        tenant, fax, new DownloadedDocument(file, content.length, sha256, "application/pdf"));
+        tenant,
+        fax,
+        new DownloadedDocument(file, content.length, sha256, "application/pdf"),
+        StagedFaxes.ringCentralSource(fax));
   }
 
   private static String sha256(byte[] content) throws Exception {
@@ -209,6 +214,7 @@ class FolderDestinationTest {
   private InboundFax fax(String messageId) {
     ListedFax source =
         new ListedFax(
+            Provider.RINGCENTRAL,
             "1000",
             "2000",
             messageId,

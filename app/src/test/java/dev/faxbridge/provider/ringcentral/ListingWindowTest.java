@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.provider.ListedFax;
+import dev.faxbridge.provider.ListingRequest;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
@@ -17,31 +18,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Listing a window page by page sees every fax, even when the mailbox changes between pages. */
 class ListingWindowTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   @TempDir Path data;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
 
   @Test
   void aFaxPurgedBetweenTwoPagesHidesNoOther() {
-    TestEnvironment environment = TestEnvironment.create(emulator, data);
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Purging");
+    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Purging");
     Instant now = Instant.now();
     List<String> sent = new ArrayList<>();
     for (int i = 7; i >= 1; i--) {
@@ -59,15 +49,13 @@ class ListingWindowTest {
           .bean(RingCentralFaxProvider.class)
           .listFaxes(
               connection,
-              mailbox,
-              now.minus(Duration.ofDays(1)),
-              now,
+              new ListingRequest(mailbox, now.minus(Duration.ofDays(1)), now, null),
               page -> {
                 if (seen.isEmpty()) {
                   // Staff empty the trash of the newest fax while faxbridge is between pages.
                   String newest = page.get(0).messageId();
-                  emulator.delete(clinic.account().id(), mailbox, newest);
-                  emulator.delete(clinic.account().id(), mailbox, newest);
+                  EMULATORS.ringCentral().delete(clinic.account().id(), mailbox, newest);
+                  EMULATORS.ringCentral().delete(clinic.account().id(), mailbox, newest);
                 }
                 page.stream().map(ListedFax::messageId).forEach(seen::add);
               });

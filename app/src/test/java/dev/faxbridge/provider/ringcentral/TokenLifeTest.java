@@ -8,10 +8,10 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.emulator.LoggedRequest;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.sync.SyncConnection;
 import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,33 +24,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens are kept alive on their own, and refreshed once per connection across all nodes. */
 class TokenLifeTest {
 
-  private static RingCentralEmulator emulator;
+  @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
   @TempDir Path data;
   private TestBed bed;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = RingCentralEmulator.builder().start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
   @BeforeEach
   void newBed() {
-    bed = TestBed.create(emulator, data);
+    bed = TestBed.create(EMULATORS.ringCentral(), data);
   }
 
   @Test
@@ -60,14 +49,14 @@ class TokenLifeTest {
       ConnectionId connection =
           TestBed.connectJwt(faxbridge, TestBed.createTenant(faxbridge, "riverside"), clinic.jwt());
       // Without its credential, only the refresh-token chain can keep this connection alive.
-      emulator.revokeJwtCredential(clinic.jwt());
+      EMULATORS.ringCentral().revokeJwtCredential(clinic.jwt());
       RefreshIdleTokens keepAlive = faxbridge.bean(RefreshIdleTokens.class);
 
       for (int day = 1; day <= 10; day++) {
-        emulator.clock().advance(Duration.ofDays(1));
+        EMULATORS.ringCentral().clock().advance(Duration.ofDays(1));
         assertThat(keepAlive.run()).as("refreshed on day %d", day).isEqualTo(1);
       }
-      emulator.clock().advance(Duration.ofHours(20));
+      EMULATORS.ringCentral().clock().advance(Duration.ofHours(20));
       clinic.receiveFax(1, 2);
       SyncReport report = faxbridge.bean(SyncConnection.class).run(connection);
 
@@ -83,8 +72,8 @@ class TokenLifeTest {
     Clinic clinic = bed.clinic("Lakeview");
     try (FaxbridgeInstance faxbridge = bed.start()) {
       TestBed.connectJwt(faxbridge, TestBed.createTenant(faxbridge, "lakeview"), clinic.jwt());
-      emulator.clock().advance(Duration.ofHours(23));
-      emulator.clearRequestLog();
+      EMULATORS.ringCentral().clock().advance(Duration.ofHours(23));
+      EMULATORS.ringCentral().clearRequestLog();
 
       assertThat(faxbridge.bean(RefreshIdleTokens.class).run()).isZero();
       assertThat(tokenCalls()).isEmpty();
@@ -100,8 +89,8 @@ class TokenLifeTest {
         FaxbridgeInstance second = bed.startSecondNode()) {
       ConnectionId id =
           TestBed.connectJwt(first, TestBed.createTenant(first, "hillcrest"), clinic.jwt());
-      emulator.clock().advance(Duration.ofMinutes(58));
-      emulator.clearRequestLog();
+      EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
+      EMULATORS.ringCentral().clearRequestLog();
 
       Set<String> tokens = concurrently(8, first, second, id);
 
@@ -111,7 +100,7 @@ class TokenLifeTest {
       assertThat(first.bean(SyncConnection.class).run(id).delivered()).isEqualTo(2);
       assertThat(second.bean(SyncConnection.class).run(id).outcome())
           .isEqualTo(SyncReport.Outcome.COMPLETED);
-      assertThat(emulator.requestLog())
+      assertThat(EMULATORS.ringCentral().requestLog())
           .as("no request was refused (OAU-213) after the refresh")
           .allSatisfy(r -> assertThat(r.status()).isLessThan(400));
       assertThat(tokenCalls()).hasSize(1);
@@ -124,8 +113,8 @@ class TokenLifeTest {
     try (FaxbridgeInstance first = bed.start();
         FaxbridgeInstance second = bed.startSecondNode()) {
       TestBed.connectJwt(first, TestBed.createTenant(first, "maple"), clinic.jwt());
-      emulator.clock().advance(Duration.ofDays(2));
-      emulator.clearRequestLog();
+      EMULATORS.ringCentral().clock().advance(Duration.ofDays(2));
+      EMULATORS.ringCentral().clearRequestLog();
       CyclicBarrier together = new CyclicBarrier(2);
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
@@ -174,7 +163,7 @@ class TokenLifeTest {
   }
 
   private static List<LoggedRequest> tokenCalls() {
-    return emulator.requestLog().stream()
+    return EMULATORS.ringCentral().requestLog().stream()
         .filter(r -> r.path().equals("/restapi/oauth/token"))
         .collect(Collectors.toList());
   }

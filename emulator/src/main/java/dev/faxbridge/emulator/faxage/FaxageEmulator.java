@@ -58,7 +58,7 @@ public final class FaxageEmulator implements AutoCloseable {
   private FaxageEmulator(Builder builder) throws IOException {
     this.clock = new EmulatorClock(builder.clock);
     this.zone = builder.zone;
-    this.inbox = new Inbox(clock);
+    this.inbox = new Inbox(clock, builder.firstRecvid);
     this.layout = new AtomicReference<>(builder.layout);
     this.server =
         HttpServer.create(
@@ -197,8 +197,21 @@ public final class FaxageEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.of("America/Denver");
     private ListLayout layout = ListLayout.TIME_SPLIT;
+    private long firstRecvid = 51_000_001L;
 
     private Builder() {}
+
+    /**
+     * The id of the first fax delivered. State is in memory, so an emulator started again on a
+     * client that remembers ids (the demo) starts above the ids it gave out before.
+     */
+    public Builder firstRecvid(long firstRecvid) {
+      if (firstRecvid < 1) {
+        throw new IllegalArgumentException("fax ids start at 1 or above");
+      }
+      this.firstRecvid = firstRecvid;
+      return this;
+    }
 
     /** The port; 0 (the default) picks a free one. */
     public Builder port(int port) {

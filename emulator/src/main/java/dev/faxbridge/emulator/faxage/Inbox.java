@@ -60,9 +60,10 @@ final class Inbox implements AutoCloseable {
   private final Map<String, FaxageAccount> users = new LinkedHashMap<>();
   private final Map<String, Boolean> disabled = new LinkedHashMap<>();
   private final Map<Long, Received> faxes = new TreeMap<>();
-  private long nextRecvid = 51_000_001L;
+  private long nextRecvid;
 
-  Inbox(Clock clock) {
+  Inbox(Clock clock, long firstRecvid) {
+    this.nextRecvid = firstRecvid;
     this.clock = clock;
   }
 

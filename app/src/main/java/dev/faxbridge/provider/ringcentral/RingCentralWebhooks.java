@@ -1,6 +1,7 @@
-package dev.faxbridge.sync;
+package dev.faxbridge.provider.ringcentral;
 
 import dev.faxbridge.connection.ConnectionId;
+import dev.faxbridge.provider.InboundPush;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -20,12 +21,10 @@ class RingCentralWebhooks {
 
   private static final Logger log = LoggerFactory.getLogger(RingCentralWebhooks.class);
 
-  private final PushRegistrations registrations;
-  private final SyncSchedule schedule;
+  private final InboundPush push;
 
-  RingCentralWebhooks(PushRegistrations registrations, SyncSchedule schedule) {
-    this.registrations = registrations;
-    this.schedule = schedule;
+  RingCentralWebhooks(InboundPush push) {
+    this.push = push;
   }
 
   @PostMapping("/webhooks/ringcentral/{connectionId}")
@@ -45,12 +44,12 @@ class RingCentralWebhooks {
     } catch (IllegalArgumentException e) {
       return ResponseEntity.notFound().build();
     }
-    if (!registrations.verifies(connection, verification)) {
+    if (!push.verifies(connection, verification)) {
       log.warn(
           "Connection {}: notification with a wrong or missing Verification-Token", connection);
       return ResponseEntity.status(403).build();
     }
-    schedule.syncNow(connection);
+    push.faxesWaiting(connection);
     return ResponseEntity.ok().build();
   }
 }
