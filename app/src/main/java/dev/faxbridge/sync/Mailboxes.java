@@ -61,6 +61,34 @@ class Mailboxes {
             .update();
       }
     }
+    jdbc.sql(
+            """
+            insert into mailbox_listing (connection_id, listed_at) values (:connection, :now)
+            on conflict (connection_id) do update set listed_at = excluded.listed_at
+            """)
+        .param("connection", connection.value())
+        .param("now", now)
+        .update();
+  }
+
+  /**
+   * Whether the connection's mailboxes should be listed at the provider again: never listed, listed
+   * longer than {@code every} ago, or asked for by {@link #listAgain}.
+   */
+  boolean listingDue(ConnectionId connection, java.time.Duration every) {
+    return jdbc.sql("select listed_at from mailbox_listing where connection_id = :connection")
+        .param("connection", connection.value())
+        .query(Timestamp.class)
+        .optional()
+        .map(listed -> !listed.toInstant().plus(every).isAfter(clock.instant()))
+        .orElse(true);
+  }
+
+  /** The next sync lists the connection's mailboxes at the provider again. */
+  void listAgain(ConnectionId connection) {
+    jdbc.sql("delete from mailbox_listing where connection_id = :connection")
+        .param("connection", connection.value())
+        .update();
   }
 
   List<Cursor> active(ConnectionId connection) {

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One sync of one connection: mailboxes, listing, delivery. Callers make sure only one sync of a
@@ -64,6 +65,7 @@ public class SyncConnection {
   private final PushRegistrations push;
   private final ShutdownSignal shutdown;
   private final SyncRuns runs;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   SyncConnection(
@@ -81,6 +83,7 @@ public class SyncConnection {
       PushRegistrations push,
       ShutdownSignal shutdown,
       SyncRuns runs,
+      TransactionTemplate transactions,
       Clock clock) {
     this.connections = connections;
     this.tenants = tenants;
@@ -99,17 +102,40 @@ public class SyncConnection {
     this.push = push;
     this.shutdown = shutdown;
     this.runs = runs;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
   public SyncReport run(ConnectionId id) {
+    return run(id, true, settings.deliveryBatch());
+  }
+
+  /**
+   * A full run that delivers at most {@code deliveries} faxes; when more are due it reports a full
+   * batch, so the schedule continues it at once, behind the syncs of other connections already due.
+   * Many clinics back-filling at once then all start their downloads early (and with them their
+   * rate-limit windows) instead of one after another.
+   */
+  public SyncReport run(ConnectionId id, int deliveries) {
+    return run(id, true, Math.min(deliveries, settings.deliveryBatch()));
+  }
+
+  /**
+   * Continues a sync that its rate-limit lane cut short: delivers (and acknowledges) what is
+   * already in the ledger without listing the mailboxes again, which the run before it just did.
+   */
+  public SyncReport resume(ConnectionId id) {
+    return run(id, false, settings.deliveryBatch());
+  }
+
+  private SyncReport run(ConnectionId id, boolean list, int deliveries) {
     ProviderConnection connection = connections.find(id).orElse(null);
     if (connection == null || !connection.isActive()) {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
-    SyncReport report = run(tenant, connection);
+    SyncReport report = run(tenant, connection, list, deliveries);
     runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
@@ -118,28 +144,23 @@ public class SyncConnection {
     return report;
   }
 
-  private SyncReport run(Tenant tenant, ProviderConnection connection) {
+  private SyncReport run(
+      Tenant tenant, ProviderConnection connection, boolean list, int deliveries) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     AtomicInteger newFaxes = new AtomicInteger();
     int mailboxCount = 0;
     int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
     try {
-      mailboxes.reconcile(id, provider.mailboxes(connection));
-      int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
-      if (rewound > 0) {
-        log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
-      }
-      List<Mailboxes.Cursor> cursors = mailboxes.active(id);
-      mailboxCount = cursors.size();
-      push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
-      for (Mailboxes.Cursor cursor : cursors) {
+      if (list) {
+        mailboxCount = listMailboxes(tenant, connection, provider, newFaxes);
         if (shutdown.raised()) {
           return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
         }
-        listMailbox(tenant, connection, provider, cursor, newFaxes);
+      } else {
+        mailboxCount = mailboxes.active(id).size();
       }
-      if (!deliverDue(tenant, connection, provider, delivery)) {
+      if (!deliverDue(tenant, connection, provider, delivery, deliveries)) {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
       }
       acknowledgeOwed(tenant, connection, provider);
@@ -147,9 +168,10 @@ public class SyncConnection {
       if (shutdown.raised()) {
         return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
       }
-      log.info("Connection {}: rate-limited, next attempt after {}", id, limited.retryAfter());
+      log.debug("Connection {}: rate-limited, resumes after {}", id, limited.retryAfter());
       return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery)
-          .withProblem("The provider's rate limit was reached; the next run continues");
+          .withProblem("The provider's rate limit was reached; the next run continues")
+          .resumingAt(clock.instant().plus(limited.retryAfter()));
     } catch (ProviderException.AuthorizationRevoked revoked) {
       return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery)
           .withProblem("The provider refused the connection's authorization");
@@ -169,6 +191,33 @@ public class SyncConnection {
           report.mailboxes());
     }
     return report;
+  }
+
+  /**
+   * Finds the connection's mailboxes (listing them at the provider when due), applies a pending
+   * back-fill, keeps the push subscription and lists each mailbox, until this node stops.
+   *
+   * @return the number of mailboxes
+   */
+  private int listMailboxes(
+      Tenant tenant, ProviderConnection connection, FaxProvider provider, AtomicInteger newFaxes) {
+    ConnectionId id = connection.id();
+    if (mailboxes.listingDue(id, settings.mailboxRefresh())) {
+      mailboxes.reconcile(id, provider.mailboxes(connection));
+    }
+    int rewound = mailboxes.applyBackfill(id, clock.instant().minus(settings.initialLookback()));
+    if (rewound > 0) {
+      log.info("Connection {}: back-fill applied to {} mailboxes", id, rewound);
+    }
+    List<Mailboxes.Cursor> cursors = mailboxes.active(id);
+    push.keep(connection, cursors.stream().map(Mailboxes.Cursor::mailboxId).toList());
+    for (Mailboxes.Cursor cursor : cursors) {
+      if (shutdown.raised()) {
+        break;
+      }
+      listMailbox(tenant, connection, provider, cursor, newFaxes);
+    }
+    return cursors.size();
   }
 
   private static SyncReport report(
@@ -207,6 +256,9 @@ public class SyncConnection {
           connection.id(),
           cursor.mailboxId(),
           failure.getMessage());
+      if (failure instanceof ProviderException.Gone) {
+        mailboxes.listAgain(connection.id()); // removed at the provider, perhaps
+      }
       return;
     }
     for (SyncSettings.Reread reread : settings.rereads()) {
@@ -255,7 +307,25 @@ public class SyncConnection {
     }
   }
 
+  /**
+   * Records one listed page in the ledger, with the discovery of each new fax in the audit trail,
+   * in one transaction: a page of hundreds of faxes costs one commit, and a crash leaves none of it
+   * (the cursor has not moved, so the page is listed again).
+   */
   private void record(ProviderConnection connection, List<ListedFax> page, AtomicInteger newFaxes) {
+    if (page.isEmpty()) {
+      return;
+    }
+    int[] added = {0};
+    transactions.executeWithoutResult(
+        status -> {
+          added[0] = 0;
+          recordEach(connection, page, added);
+        });
+    newFaxes.addAndGet(added[0]);
+  }
+
+  private void recordEach(ProviderConnection connection, List<ListedFax> page, int[] added) {
     for (ListedFax fax : page) {
       if (fax.defect() != null) {
         log.warn(
@@ -268,7 +338,7 @@ public class SyncConnection {
           .recordListed(connection.tenantId(), connection.id(), fax)
           .ifPresent(
               faxId -> {
-                newFaxes.incrementAndGet();
+                added[0]++;
                 audit.record(
                     AuditKind.FAX_DISCOVERED,
                     ACTOR,
@@ -300,9 +370,15 @@ public class SyncConnection {
    * @return false when the run stopped early because this node is shutting down
    */
   private boolean deliverDue(
-      Tenant tenant, ProviderConnection connection, FaxProvider provider, int[] delivery) {
-    List<InboundFax> due = ledger.due(connection.id(), settings.deliveryBatch());
-    delivery[2] = due.size() >= settings.deliveryBatch() ? 1 : 0;
+      Tenant tenant,
+      ProviderConnection connection,
+      FaxProvider provider,
+      int[] delivery,
+      int deliveries) {
+    // One more than the run takes, to know whether more are due after it.
+    List<InboundFax> due = ledger.due(connection.id(), deliveries + 1);
+    delivery[2] = due.size() > deliveries ? 1 : 0;
+    due = due.subList(0, Math.min(deliveries, due.size()));
     for (InboundFax fax : due) {
       if (shutdown.raised()) {
         return false;

@@ -6,9 +6,11 @@ package dev.faxbridge.sync;
  * @param outcome COMPLETED, SKIPPED (connection not active), RATE_LIMITED, UNAUTHORIZED,
  *     INTERRUPTED (a provider failure ended the run early; the next run continues) or STOPPED (this
  *     node is shutting down; any node continues at once)
- * @param batchFull the run took a full delivery batch, so more faxes may be due right now
+ * @param batchFull the run stopped at its delivery limit with more faxes due right now
  * @param problem what ended the run early, in a few words (no PHI, no secret); null when nothing
  *     did
+ * @param resumeAt for a RATE_LIMITED run, when the provider's budget opens again: the run gave its
+ *     thread back instead of waiting, and the next run starts then; null otherwise
  */
 public record SyncReport(
     Outcome outcome,
@@ -17,11 +19,12 @@ public record SyncReport(
     int delivered,
     int failed,
     boolean batchFull,
-    String problem) {
+    String problem,
+    java.time.Instant resumeAt) {
 
   public SyncReport(
       Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed, boolean batchFull) {
-    this(outcome, mailboxes, newFaxes, delivered, failed, batchFull, null);
+    this(outcome, mailboxes, newFaxes, delivered, failed, batchFull, null, null);
   }
 
   /** Whether the connection should be synced again at once rather than after its interval. */
@@ -39,7 +42,13 @@ public record SyncReport(
   }
 
   SyncReport withProblem(String problem) {
-    return new SyncReport(outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem);
+    return new SyncReport(
+        outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem, resumeAt);
+  }
+
+  SyncReport resumingAt(java.time.Instant resumeAt) {
+    return new SyncReport(
+        outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem, resumeAt);
   }
 
   static SyncReport skipped() {

@@ -26,7 +26,9 @@ import org.springframework.context.event.EventListener;
  * each instance on one node at a time and revives the work of a node that died, which is what lets
  * several faxbridge nodes share one database. Each run reschedules itself after the tenant's
  * interval, also after a failure; at once when it stopped at a full delivery batch or a push
- * notification came while it ran.
+ * notification came while it ran; and, when it ended because its rate-limit lane was full or
+ * closed, at the moment the lane opens, with a {@link ResumeAlarm} waking the scheduler then. A
+ * waiting sync therefore holds no thread: the node's threads serve whichever syncs can send.
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncSchedule {
@@ -37,16 +39,19 @@ public class SyncSchedule {
   private final ObjectProvider<SchedulerClient> scheduler;
   private final Connections connections;
   private final SyncRequests requests;
+  private final ResumeAlarm alarm;
   private final Clock clock;
 
   SyncSchedule(
       ObjectProvider<SchedulerClient> scheduler,
       Connections connections,
       SyncRequests requests,
+      ResumeAlarm alarm,
       Clock clock) {
     this.scheduler = scheduler;
     this.connections = connections;
     this.requests = requests;
+    this.alarm = alarm;
     this.clock = clock;
   }
 
@@ -56,6 +61,8 @@ public class SyncSchedule {
       Connections connections,
       Tenants tenants,
       SyncRequests requests,
+      ResumeAlarm alarm,
+      SyncSettings settings,
       Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
@@ -72,7 +79,10 @@ public class SyncSchedule {
         .execute(
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
-              SyncReport report = sync.run(connection);
+              SyncReport report =
+                  alarm.takeResuming(instance.getId())
+                      ? sync.resume(connection)
+                      : sync.run(connection, settings.firstDeliveries());
               if (report.outcome() == SyncReport.Outcome.SKIPPED
                   && connections
                       .find(connection)
@@ -81,17 +91,39 @@ public class SyncSchedule {
                 // Removed, or its tenant offboarded: nothing to sync ever again.
                 return (complete, operations) -> operations.remove();
               }
+              if (report.outcome() == SyncReport.Outcome.RATE_LIMITED
+                  && report.resumeAt() != null) {
+                // Its lane is full or closed: the run gave its thread back and resumes when the
+                // lane opens. A request that came meanwhile makes that run a full one.
+                boolean asked = requests.take(connection);
+                java.time.Instant resumeAt = report.resumeAt();
+                return (complete, operations) -> {
+                  operations.reschedule(complete, resumeAt);
+                  if (asked) {
+                    alarm.at(resumeAt);
+                  } else {
+                    alarm.resume(instance.getId(), resumeAt);
+                  }
+                };
+              }
               // A request (notification, operator) that came while this run was under way, a
               // backlog larger than one delivery batch, or a run cut short by this node stopping
               // asks for another run at once; the rate-limit budget keeps the pace.
+              boolean asked = requests.take(connection);
               boolean again =
-                  requests.take(connection)
-                      || report.moreDueNow()
-                      || report.outcome() == SyncReport.Outcome.STOPPED;
+                  asked || report.moreDueNow() || report.outcome() == SyncReport.Outcome.STOPPED;
               Duration interval =
                   again ? Duration.ZERO : interval(connections, tenants, instance.getId());
-              return (complete, operations) ->
-                  operations.reschedule(complete, clock.instant().plus(interval));
+              // More due after a full batch (or the first few of a backlog just listed): the next
+              // run only delivers, behind the other connections already due.
+              boolean deliverOnly = report.moreDueNow() && !asked;
+              return (complete, operations) -> {
+                java.time.Instant next = clock.instant().plus(interval);
+                operations.reschedule(complete, next);
+                if (deliverOnly) {
+                  alarm.resume(instance.getId(), next);
+                }
+              };
             });
   }
 
@@ -126,6 +158,7 @@ public class SyncSchedule {
     }
     // Kept before trying, so a run that ends between the attempt and a late write cannot miss it.
     requests.request(connection);
+    alarm.forget(connection.toString());
     TaskInstanceId id = TaskInstanceId.of(TASK, connection.toString());
     try {
       if (client.reschedule(id, clock.instant())) {

@@ -26,6 +26,11 @@ import org.springframework.boot.convert.DurationStyle;
  * @param rereads wider windows listed again on a slower cadence, besides each run's {@code
  *     overlap}, so a fax the provider indexed late (visible only after its window was listed) is
  *     still found; each is {@code <window>/<every>}, for example {@code 24h/1h}
+ * @param firstDeliveries faxes a scheduled sync that has listed delivers before it lets the syncs
+ *     of other connections that are due go first; the rest follows at once, without listing again
+ * @param mailboxRefresh how often a connection's extensions are listed again to find new or removed
+ *     fax mailboxes; in between, syncs use the mailboxes found last (a mailbox that answers 404 is
+ *     looked for again at the next run)
  */
 @ConfigurationProperties("faxbridge.sync")
 public record SyncSettings(
@@ -39,7 +44,9 @@ public record SyncSettings(
     @DefaultValue("10m") Duration claimLease,
     @DefaultValue("30d") Duration retentionWindow,
     @DefaultValue("7d") Duration retentionWarning,
-    @DefaultValue({"24h/1h", "7d/1d"}) List<Reread> rereads) {
+    @DefaultValue({"24h/1h", "7d/1d"}) List<Reread> rereads,
+    @DefaultValue("1h") Duration mailboxRefresh,
+    @DefaultValue("1") int firstDeliveries) {
 
   /** A window of {@code window} back from now, listed again every {@code every}. */
   public record Reread(Duration window, Duration every) {
@@ -95,6 +102,14 @@ public record SyncSettings(
               + retentionWindow
               + "), was "
               + retentionWarning);
+    }
+    if (firstDeliveries < 1) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.first-deliveries must be at least 1, was " + firstDeliveries);
+    }
+    if (mailboxRefresh.isNegative()) {
+      throw new IllegalArgumentException(
+          "faxbridge.sync.mailbox-refresh must not be negative, was " + mailboxRefresh);
     }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException(

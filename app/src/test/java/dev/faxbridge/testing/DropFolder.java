@@ -3,12 +3,16 @@ package dev.faxbridge.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import tools.jackson.databind.JsonNode;
@@ -54,17 +58,40 @@ public record DropFolder(Path root) {
     }
   }
 
+  /**
+   * The delivered files with this suffix. faxbridge may be writing while a test looks, so a
+   * temporary file that is renamed away between being listed and being read is passed over.
+   */
   private List<Path> files(String suffix) {
     if (!Files.exists(root)) {
       return List.of();
     }
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted()
-          .toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              String name = file.getFileName().toString();
+              if (name.endsWith(suffix) && !name.startsWith(".")) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure)
+                throws IOException {
+              if (failure instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE;
+              }
+              throw failure;
+            }
+          });
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    return found.stream().sorted().toList();
   }
 }

@@ -63,6 +63,9 @@ public final class BenchMain {
       if (s.runs("drain")) {
         bench.drain();
       }
+      if (s.runs("fleet")) {
+        bench.fleet();
+      }
       if (s.runs("scale")) {
         bench.scale();
       }
@@ -177,6 +180,25 @@ public final class BenchMain {
             + " faxes = "
             + backlog.size()
             + " faxes on one connection, sync interval 60 s");
+  }
+
+  /**
+   * The fleet part: many clinics back-filling at once, on {@code --fleet-nodes} faxbridge
+   * processes.
+   */
+  private void fleet() {
+    FleetSettings f = s.fleet();
+    FleetResult result =
+        new FleetRun(s, emulator, faxbridgeApp, postgres, this::progress)
+            .run(f.tenants(), f.nodes(), work.resolve("fleet-" + f.tenants() + "-" + f.nodes()));
+    progress(
+        String.format(
+            Locale.ROOT,
+            "fleet: %s, %.1f%% of the bound, %.1f faxes/s",
+            seconds(result.drain().elapsed()),
+            100 * result.drain().ratioTo(result.bound()),
+            result.faxesPerSecond()));
+    report.fleet(result);
   }
 
   private void scale() {

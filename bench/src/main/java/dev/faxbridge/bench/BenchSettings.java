@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one benchmark run does. Defaults fit 2 cores and well under 15 minutes; {@code --key=value}
+ * What one benchmark run does. Defaults fit 2 cores and about 20 minutes (the fleet part runs
+ * RingCentral's real 60 s window, the scale part creates 20,000 tenants); {@code --key=value}
  * arguments override them (see {@link #parse}).
  *
  * @param tenants clinics draining in parallel, each with its own connection (and budget)
@@ -26,10 +27,11 @@ import java.util.Set;
  * @param faxbridgeJar the runnable faxbridge jar, started as a separate process
  * @param workDirectory databases, faxbridge logs, delivered files (emptied first)
  * @param report where the Markdown report goes
- * @param parts which parts run: {@code drain}, {@code scale}, {@code memory}, {@code latency} (all
- *     by default), and {@code crash}, the crash suite, only when named
+ * @param parts which parts run: {@code drain}, {@code fleet}, {@code scale}, {@code memory}, {@code
+ *     latency} (all by default), and {@code crash}, the crash suite, only when named
  * @param crashTrials kills of the crash suite (see {@link CrashRun})
  * @param crashSeed seed of the crash suite's random kill moments
+ * @param fleet the fleet part's size and window, and the scale part's token lifetime
  */
 record BenchSettings(
     int tenants,
@@ -48,7 +50,8 @@ record BenchSettings(
     Path report,
     Set<String> parts,
     int crashTrials,
-    long crashSeed) {
+    long crashSeed,
+    FleetSettings fleet) {
 
   static BenchSettings defaults() {
     return new BenchSettings(
@@ -62,7 +65,7 @@ record BenchSettings(
             Duration.ofMillis(30),
             Duration.ofMillis(40),
             Duration.ofMillis(50)),
-        List.of(1_000, 5_000),
+        List.of(20_000),
         Duration.ofSeconds(90),
         "512m",
         200L * 1024 * 1024,
@@ -70,9 +73,10 @@ record BenchSettings(
         Path.of("app/target/faxbridge.jar"),
         Path.of("bench/target/bench-run"),
         Path.of("bench/target/benchmark-report.md"),
-        Set.of("drain", "scale", "memory", "latency"),
+        Set.of("drain", "fleet", "scale", "memory", "latency"),
         25,
-        20261201L);
+        20261201L,
+        FleetSettings.defaults());
   }
 
   /**
@@ -94,7 +98,9 @@ record BenchSettings(
             case "tenants" -> s.with(Integer.parseInt(v), s.mailboxes, s.faxesPerMailbox);
             case "mailboxes" -> s.with(s.tenants, Integer.parseInt(v), s.faxesPerMailbox);
             case "faxes-per-mailbox" -> s.with(s.tenants, s.mailboxes, Integer.parseInt(v));
-            case "window-seconds" -> s.withTiming(Duration.ofSeconds(Long.parseLong(v)), s.penalty);
+            case "window-seconds" ->
+                s.withTiming(Duration.ofSeconds(Long.parseLong(v)), s.penalty)
+                    .withFleet(s.fleet.withWindow(Duration.ofSeconds(Long.parseLong(v))));
             case "penalty-seconds" -> s.withTiming(s.window, Duration.ofSeconds(Long.parseLong(v)));
             case "scale-tenants" -> s.withScale(counts(v), s.scaleMeasurement);
             case "scale-seconds" ->
@@ -106,7 +112,13 @@ record BenchSettings(
             case "parts" -> s.withParts(Set.of(v.split(",")));
             case "trials" -> s.withCrash(Integer.parseInt(v), s.crashSeed);
             case "seed" -> s.withCrash(s.crashTrials, Long.parseLong(v));
-            default -> throw new IllegalArgumentException("unknown argument --" + kv[0]);
+            default -> {
+              FleetSettings fleet = s.fleet.with(kv[0], v);
+              if (fleet == null) {
+                throw new IllegalArgumentException("unknown argument --" + kv[0]);
+              }
+              yield s.withFleet(fleet);
+            }
           };
     }
     return s;
@@ -140,7 +152,8 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withTiming(Duration window, Duration penalty) {
@@ -161,7 +174,8 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withScale(List<Integer> scaleTenants, Duration scaleMeasurement) {
@@ -182,7 +196,8 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withDocument(long documentBytes) {
@@ -203,7 +218,8 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withPaths(Path faxbridgeJar, Path workDirectory, Path report) {
@@ -224,7 +240,8 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withParts(Set<String> parts) {
@@ -245,7 +262,8 @@ record BenchSettings(
         report,
         Set.copyOf(parts),
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
   }
 
   BenchSettings withCrash(int crashTrials, long crashSeed) {
@@ -266,7 +284,30 @@ record BenchSettings(
         report,
         parts,
         crashTrials,
-        crashSeed);
+        crashSeed,
+        fleet);
+  }
+
+  BenchSettings withFleet(FleetSettings fleet) {
+    return new BenchSettings(
+        tenants,
+        mailboxes,
+        faxesPerMailbox,
+        window,
+        penalty,
+        latencies,
+        scaleTenants,
+        scaleMeasurement,
+        faxbridgeHeap,
+        documentBytes,
+        documentHeap,
+        faxbridgeJar,
+        workDirectory,
+        report,
+        parts,
+        crashTrials,
+        crashSeed,
+        fleet);
   }
 
   boolean runs(String part) {

@@ -88,8 +88,7 @@ final class FaxbridgeDrain {
   }
 
   /** Polls the ledger; answers when the last fax was delivered, or null at the deadline. */
-  private static Instant awaitDelivered(Connection db, int expected, Instant deadline)
-      throws SQLException {
+  static Instant awaitDelivered(Connection db, int expected, Instant deadline) throws SQLException {
     String sql =
         "select count(*), max(delivered_at) from inbound_fax"
             + " where state in ('DELIVERED', 'ACKNOWLEDGED')";
@@ -107,7 +106,7 @@ final class FaxbridgeDrain {
   }
 
   /** Delivered ledger rows whose size and SHA-256 match the platform's document. */
-  private static int verified(Connection db, Map<String, FaxMessage> backlog) throws SQLException {
+  static int verified(Connection db, Map<String, FaxMessage> backlog) throws SQLException {
     int verified = 0;
     try (PreparedStatement s =
             db.prepareStatement(

@@ -130,22 +130,82 @@ final class Report {
             r.audit().calls("Auth")));
   }
 
+  void fleet(FleetResult r) {
+    line("");
+    line("## 2. Fleet: many clinics back-filling at once");
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%d clinics x 1 mailbox x %d faxes = %d faxes, connected in one wave through the"
+                + " operator API of %d faxbridge process%s on one PostgreSQL; window and penalty %s."
+                + " Aggregate bound: each (app, user) pair is its own bucket of %d %s calls per"
+                + " window, so the fleet's bound is one connection's: %d %s calls = %s (%d clinics"
+                + " x %d calls per window = %.1f %s calls/s at most).",
+            r.tenants(),
+            r.faxesPerTenant(),
+            r.tenants() * r.faxesPerTenant(),
+            r.nodes(),
+            r.nodes() == 1 ? "" : "es",
+            seconds(r.window()),
+            r.bound().limit(),
+            r.bound().group(),
+            r.bound().calls(),
+            r.bound().group(),
+            seconds(r.bound().minimum()),
+            r.tenants(),
+            r.bound().limit(),
+            r.tenants() * r.bound().limit() / (r.window().toMillis() / 1000.0),
+            r.bound().group()));
+    line("");
+    line(
+        "| nodes | faxes delivered and verified | time | bound / time | faxes/s | wave of"
+            + " connections | last clinic's first Medium call | bound / time after it | 429s |"
+            + " requests during a penalty | Light | Medium | Auth | faxbridge CPU (cores) |"
+            + " emulator and benchmark CPU (cores) | machine CPU |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    line(
+        String.format(
+            Locale.ROOT,
+            "| %d | %d / %d | %s | %.1f%% | %.1f | %s | %s | %.1f%% | %d | %d | %d | %d | %d |"
+                + " %.2f | %.2f | %.0f%% |",
+            r.nodes(),
+            r.drain().delivered(),
+            r.drain().faxes(),
+            seconds(r.drain().elapsed()),
+            100 * r.drain().ratioTo(r.bound()),
+            r.faxesPerSecond(),
+            seconds(r.wave()),
+            seconds(r.lastFirstMediumCall()),
+            100 * r.ratioAfterWave(),
+            r.drain().audit().rejected(),
+            r.drain().audit().duringPenalty(),
+            r.drain().audit().calls("Light"),
+            r.drain().audit().calls("Medium"),
+            r.drain().audit().calls("Auth"),
+            r.faxbridgeCores(),
+            r.benchCores(),
+            100 * r.machineShare()));
+    line("");
+    line("What limited it: " + r.limitedBy() + ".");
+  }
+
   void scale(List<ScaleResult> results) {
     line("");
-    line("## 3. Idle tenants polling every minute, one node");
+    line("## 3. Idle tenants polling every minute, one node, access tokens renewed");
     line("");
     line(
         "| tenants | creation (API) | observed | faxbridge CPU (cores) | emulator JVM CPU (cores)"
             + " | machine CPU (all processes) | heap used max | RSS | peak RSS | polls/s |"
             + " poll period mean / p99 / max (mailboxes) | overdue syncs: max count, lateness mean /"
-            + " max |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " max | token renewals in the window |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (ScaleResult r : results) {
       line(
           String.format(
               Locale.ROOT,
               "| %d | %s | %s | %.3f | %.3f | %.1f%% | %d MiB | %d MiB | %d MiB | %.1f |"
-                  + " %s / %s / %s (%d) | %d, %.2f s / %.2f s |",
+                  + " %s / %s / %s (%d) | %d, %.2f s / %.2f s | %d |",
               r.tenants(),
               seconds(r.creation()),
               seconds(r.measured()),
@@ -162,7 +222,8 @@ final class Report {
               r.periods().mailboxesPolledTwice(),
               r.overdueMax(),
               r.lagMeanSeconds(),
-              r.lagMaxSeconds()));
+              r.lagMaxSeconds(),
+              r.renewals()));
     }
   }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param lagMeanSeconds mean over samples of how overdue the most overdue not-yet-started sync was
  * @param lagMaxSeconds the largest such lateness seen
  * @param overdueMax the most syncs due for over a second but not started, in one sample
+ * @param renewals token-endpoint calls during the window (access tokens renewed)
  */
 record ScaleResult(
     int tenants,
@@ -35,4 +36,5 @@ record ScaleResult(
     int lagSamples,
     double lagMeanSeconds,
     double lagMaxSeconds,
-    int overdueMax) {}
+    int overdueMax,
+    int renewals) {}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,14 +58,19 @@ final class ScaleRun {
       mailboxes.add(account.ownerExtensionId());
     }
     String database = postgres.createDatabase("scale" + tenants);
+    // Short-lived access tokens, so that renewals (each connection at its own point of the second
+    // half of the token's life, the last minute excepted) fall into the measurement.
+    emulator.tokenLifetimes(settings.fleet().scaleAccessLifetime(), Duration.ofDays(7));
     try (FaxbridgeProcess faxbridge =
             FaxbridgeProcess.start(
                 settings.faxbridgeJar(),
-                settings.faxbridgeHeap(),
+                List.of("-Xmx" + settings.faxbridgeHeap()),
                 database,
                 emulator,
                 app,
-                directory);
+                directory,
+                false,
+                Map.of("faxbridge.ringcentral.token-refresh-margin", "1m"));
         Connection db = Postgres.connect(database)) {
       emulator.clearRequestLog();
       long creationStart = System.nanoTime();
@@ -75,6 +81,7 @@ final class ScaleRun {
       ProcessStats benchBefore = ProcessStats.of(ProcessHandle.current().pid());
       long machineBefore = ProcessStats.machineBusyMillis();
       long start = System.nanoTime();
+      java.time.Instant measuring = java.time.Instant.now();
       long end = start + settings.scaleMeasurement().toNanos();
       long heapMax = 0;
       int samples = 0;
@@ -99,7 +106,14 @@ final class ScaleRun {
       ProcessStats after = faxbridge.stats();
       ProcessStats benchAfter = ProcessStats.of(ProcessHandle.current().pid());
       long machineAfter = ProcessStats.machineBusyMillis();
-      PollPeriods periods = PollPeriods.of(emulator.requestLog(), mailboxes);
+      List<dev.faxbridge.emulator.LoggedRequest> log = emulator.requestLog();
+      PollPeriods periods = PollPeriods.of(log, mailboxes);
+      int renewals =
+          (int)
+              log.stream()
+                  .filter(r -> r.path().startsWith("/restapi/oauth/token"))
+                  .filter(r -> !r.at().isBefore(measuring))
+                  .count();
       double seconds = measured.toMillis() / 1000.0;
       int cores = Runtime.getRuntime().availableProcessors();
       return new ScaleResult(
@@ -116,9 +130,12 @@ final class ScaleRun {
           samples,
           samples == 0 ? 0 : lagSum / samples,
           lagMax,
-          overdueMax);
+          overdueMax,
+          renewals);
     } catch (SQLException e) {
       throw new IllegalStateException("reading scheduled_tasks failed", e);
+    } finally {
+      emulator.tokenLifetimes(Duration.ofHours(1), Duration.ofDays(7));
     }
   }
 

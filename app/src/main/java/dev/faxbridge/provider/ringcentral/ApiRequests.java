@@ -148,8 +148,13 @@ final class ApiRequests {
       } catch (RingCentralClient.TokenRejected rejected) {
         throw rejected;
       } catch (ProviderException.RateLimited limited) {
-        if (lane == null || lane.stopping() || System.nanoTime() - giveUpAt > 0) {
-          // unpaced (nothing would hold a retry back from the penalty), stopping, or waited enough
+        long left = giveUpAt - System.nanoTime();
+        if (lane == null
+            || lane.stopping()
+            || left <= 0
+            || !lane.opensWithin(java.time.Duration.ofNanos(left))) {
+          // unpaced (nothing would hold a retry back from the penalty), stopping, or the lane
+          // stays closed longer than this call may wait: the caller gives its thread back
           throw limited;
         }
       } catch (ProviderException.Unavailable failure) {

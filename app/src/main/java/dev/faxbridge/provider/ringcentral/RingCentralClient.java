@@ -31,12 +31,20 @@ class RingCentralClient {
 
   /** Exchanges a JWT credential for a token set. */
   TokenGrant exchangeJwt(String jwtCredential) {
-    return tokens.exchangeJwt(jwtCredential);
+    return tokens.exchangeJwt(null, jwtCredential);
   }
 
-  /** Uses a refresh token; RingCentral rotates it, so the answer's refresh token replaces it. */
-  TokenGrant refresh(String refreshToken) {
-    return tokens.refresh(refreshToken);
+  /** Exchanges a JWT credential for a token set, paced by the user's Auth lane. */
+  TokenGrant exchangeJwt(RateLimitBudget.Lane auth, String jwtCredential) {
+    return tokens.exchangeJwt(auth, jwtCredential);
+  }
+
+  /**
+   * Uses a refresh token, paced by the user's Auth lane; RingCentral rotates it, so the answer's
+   * refresh token replaces it.
+   */
+  TokenGrant refresh(RateLimitBudget.Lane auth, String refreshToken) {
+    return tokens.refresh(auth, refreshToken);
   }
 
   /** Redeems an authorization code of the PKCE flow. */

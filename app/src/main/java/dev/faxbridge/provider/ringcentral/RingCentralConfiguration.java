@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class RingCentralConfiguration {
@@ -41,22 +42,36 @@ class RingCentralConfiguration {
       AuthorizationHealth health,
       AuditTrail audit,
       RingCentralSettings settings,
-      TokenSettings tokens,
+      RateLimitBudget budget,
+      Tenants tenants,
       Clock clock) {
     return new RingCentralSession(
-        client,
-        connections,
-        health,
-        audit,
-        settings,
-        new AuthBudget(tokens.authCallsPerMinute(), clock),
-        clock);
+        client, connections, health, audit, settings, budget, tenants, clock);
   }
 
   @Bean
   RateLimitBudget rateLimitBudget(
-      Clock clock, RateLimitSettings settings, MeterRegistry metrics, ShutdownSignal shutdown) {
-    return new RateLimitBudget(clock, settings, metrics, shutdown);
+      Clock clock,
+      RateLimitSettings settings,
+      MeterRegistry metrics,
+      ShutdownSignal shutdown,
+      JdbcTemplate jdbc,
+      RingCentralSettings ringCentral,
+      TokenSettings tokens) {
+    return new RateLimitBudget(
+        clock,
+        settings,
+        metrics,
+        shutdown,
+        new DatabaseLaneMemory(jdbc, clock),
+        ringCentral.serverUrl() + " " + ringCentral.clientId(),
+        tokens.authCallsPerMinute());
+  }
+
+  /** The lanes' use goes to the database while the node runs and when it stops. */
+  @Bean
+  LaneMemoryWriter laneMemoryWriter(RateLimitBudget budget, RateLimitSettings settings) {
+    return new LaneMemoryWriter(budget, settings.rememberEvery());
   }
 
   /** Every tenant's rate-limit meters from the first scrape on. */
@@ -95,9 +110,20 @@ class RingCentralConfiguration {
       RingCentralSettings settings,
       ConnectSettings connect,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      RateLimitBudget budget,
+      Tenants tenants) {
     return new RingCentralOnboarding(
-        client, connections, audit, authorizations, settings, connect, events, clock);
+        client,
+        connections,
+        audit,
+        authorizations,
+        settings,
+        connect,
+        events,
+        clock,
+        budget,
+        tenants);
   }
 
   @Bean

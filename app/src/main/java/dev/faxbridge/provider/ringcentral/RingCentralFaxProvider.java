@@ -61,8 +61,7 @@ class RingCentralFaxProvider implements FaxProvider {
    * extension list, content download, message PUT and DELETE are Medium; message list is Light.
    */
   private RateLimitBudget.Lane lane(ProviderConnection connection, RateLimitGroup group) {
-    return budget.lane(
-        connection.id().toString(), group, () -> tenants.get(connection.tenantId()).slug());
+    return budget.lane(connection, group, () -> tenants.get(connection.tenantId()).slug());
   }
 
   @Override

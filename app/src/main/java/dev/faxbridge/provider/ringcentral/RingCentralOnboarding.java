@@ -19,6 +19,7 @@ import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.platform.RandomTokens;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.TenantId;
+import dev.faxbridge.tenant.Tenants;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +58,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
   private final ConnectSettings connect;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final RateLimitBudget budget;
+  private final Tenants tenants;
   private final JsonMapper json = JsonMapper.builder().build();
 
   RingCentralOnboarding(
@@ -66,7 +70,9 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
       RingCentralSettings settings,
       ConnectSettings connect,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      RateLimitBudget budget,
+      Tenants tenants) {
     this.client = client;
     this.connections = connections;
     this.audit = audit;
@@ -75,6 +81,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
     this.connect = connect;
     this.events = events;
     this.clock = clock;
+    this.budget = budget;
+    this.tenants = tenants;
   }
 
   /**
@@ -189,6 +197,13 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
       throw new ProviderException.Unavailable(
           "RingCentral's answer about the authorizing user lacks the account or extension id");
     }
+    // From here on the calls are the user's: they share the lanes of the user's syncs, and the
+    // token call and this first read, sent before the user was known, count in them too.
+    String holder = RateLimitBudget.holder(accountId, ownerId);
+    Supplier<String> tenantTag =
+        () -> tenants.find(tenant).map(t -> t.slug()).orElse(tenant.toString());
+    budget.lane(holder, RateLimitGroup.AUTH, tenantTag).sentUnpaced();
+    budget.lane(holder, RateLimitGroup.LIGHT, tenantTag).sentUnpaced();
     JsonNode admin = me.path("permissions").path("admin");
     if (admin.isObject() && !admin.path("enabled").asBoolean(false)) {
       throw refuse(
@@ -214,7 +229,11 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
           "You signed in to a different RingCentral account than the one this link is for."
               + " Please sign in with an administrator of the clinic's own account.");
     }
-    MailboxCheck mailboxes = checkMailboxes(token);
+    MailboxCheck mailboxes =
+        checkMailboxes(
+            token,
+            budget.lane(holder, RateLimitGroup.MEDIUM, tenantTag),
+            budget.lane(holder, RateLimitGroup.LIGHT, tenantTag));
     if (mailboxes.faxMailboxes() > 0 && mailboxes.readable() == 0) {
       throw refuse(
           tenant,
@@ -273,7 +292,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
    * Lists the account's enabled extensions and reads one record of each fax mailbox's inbox (up to
    * {@link #MAILBOX_PROBES}), proving the authorization reaches the faxes, not only the user.
    */
-  private MailboxCheck checkMailboxes(String token) {
+  private MailboxCheck checkMailboxes(
+      String token, RateLimitBudget.Lane medium, RateLimitBudget.Lane light) {
     int extensions = 0;
     int faxMailboxes = 0;
     int readable = 0;
@@ -282,6 +302,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
     for (int page = 1; ; page++) {
       JsonNode answer =
           client.get(
+              medium,
               token,
               "/restapi/v1.0/account/~/extension?status=Enabled&perPage=1000&page=" + page,
               "extension list");
@@ -299,6 +320,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
         try {
           JsonNode inbox =
               client.get(
+                  light,
                   token,
                   "/restapi/v1.0/account/~/extension/"
                       + id

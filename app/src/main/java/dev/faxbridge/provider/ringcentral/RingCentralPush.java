@@ -164,7 +164,6 @@ class RingCentralPush implements PushSubscriptions {
   }
 
   private RateLimitBudget.Lane lane(ProviderConnection connection, RateLimitGroup group) {
-    return budget.lane(
-        connection.id().toString(), group, () -> tenants.get(connection.tenantId()).slug());
+    return budget.lane(connection, group, () -> tenants.get(connection.tenantId()).slug());
   }
 }

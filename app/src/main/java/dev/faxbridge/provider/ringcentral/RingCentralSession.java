@@ -8,7 +8,9 @@ import dev.faxbridge.connection.Connections;
 import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.provider.ProviderException;
+import dev.faxbridge.tenant.Tenants;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,13 @@ import org.slf4j.LoggerFactory;
  * token lock (so one node refreshes, the others re-read), by refresh token when there is one and by
  * re-exchanging the JWT credential when there is no usable refresh token. A permanent refusal marks
  * the connection NEEDS_REAUTHORIZATION (announced once, see {@link AuthorizationHealth}); transient
- * failures (timeouts, 5xx, 429, the local Auth budget) leave it as it is.
+ * failures (timeouts, 5xx, 429, the Auth lane full) leave it as it is.
+ *
+ * <p>Renewals are spread: each connection renews at its own point between half its access token's
+ * life and {@code token-refresh-margin} before expiry (fixed per connection, see {@link #renewAt}),
+ * so thousands of tokens issued in the same minute (a migration wave, a restart after an outage)
+ * are renewed across half an hour instead of all at once. Every token call is paced by the user's
+ * Auth lane, which the platform counts per app and user.
  */
 class RingCentralSession {
 
@@ -33,8 +41,16 @@ class RingCentralSession {
   private final AuthorizationHealth health;
   private final AuditTrail audit;
   private final RingCentralSettings settings;
-  private final AuthBudget budget;
+  private final RateLimitBudget budget;
+  private final Tenants tenants;
   private final Clock clock;
+
+  /**
+   * The tokens this node last read or issued per connection, so a call does not read and unseal
+   * them from the database while they are good; a token another node replaced meanwhile is still
+   * valid, and one the platform refuses is renewed from the database under the lock.
+   */
+  private final Map<ConnectionId, TokenSet> known = new java.util.concurrent.ConcurrentHashMap<>();
 
   RingCentralSession(
       RingCentralClient client,
@@ -42,7 +58,8 @@ class RingCentralSession {
       AuthorizationHealth health,
       AuditTrail audit,
       RingCentralSettings settings,
-      AuthBudget budget,
+      RateLimitBudget budget,
+      Tenants tenants,
       Clock clock) {
     this.client = client;
     this.connections = connections;
@@ -50,6 +67,7 @@ class RingCentralSession {
     this.audit = audit;
     this.settings = settings;
     this.budget = budget;
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -68,9 +86,13 @@ class RingCentralSession {
   }
 
   String accessToken(ProviderConnection connection) {
+    TokenSet held = known.get(connection.id());
+    if (held != null && clock.instant().isBefore(renewAt(connection, held))) {
+      return held.accessToken();
+    }
     Optional<TokenSet> current = connections.tokens(connection.id());
-    if (current.isPresent()
-        && current.get().accessUsableAt(clock.instant(), settings.tokenRefreshMargin())) {
+    if (current.isPresent() && clock.instant().isBefore(renewAt(connection, current.get()))) {
+      known.put(connection.id(), current.get());
       return current.get().accessToken();
     }
     return renew(connection, Optional.empty());
@@ -107,7 +129,9 @@ class RingCentralSession {
    * refused; if another caller already replaced it, the replacement is used as it is.
    */
   private String renew(ProviderConnection connection, Optional<String> rejected) {
-    return guarded(
+    known.remove(connection.id());
+    TokenSet renewed =
+        guarded(
             connection,
             () ->
                 connections.underTokenLock(
@@ -115,9 +139,7 @@ class RingCentralSession {
                     current -> {
                       boolean stillGood =
                           current.isPresent()
-                              && current
-                                  .get()
-                                  .accessUsableAt(clock.instant(), settings.tokenRefreshMargin())
+                              && clock.instant().isBefore(renewAt(connection, current.get()))
                               && rejected
                                   .map(r -> !r.equals(current.get().accessToken()))
                                   .orElse(true);
@@ -125,8 +147,33 @@ class RingCentralSession {
                         return current.get();
                       }
                       return issue(connection, current);
-                    }))
-        .accessToken();
+                    }));
+    known.put(connection.id(), renewed);
+    return renewed.accessToken();
+  }
+
+  /**
+   * When this connection renews these tokens: at a point fixed per connection between half the
+   * access token's life and {@code token-refresh-margin} before it expires (at that latest point
+   * when the life is shorter than twice the margin).
+   */
+  Instant renewAt(ProviderConnection connection, TokenSet tokens) {
+    return renewAt(connection.id(), tokens, settings.tokenRefreshMargin());
+  }
+
+  /** See {@link #renewAt(ProviderConnection, TokenSet)}. */
+  static Instant renewAt(ConnectionId connection, TokenSet tokens, Duration margin) {
+    Instant latest = tokens.accessExpiresAt().minus(margin);
+    Instant earliest =
+        tokens
+            .issuedAt()
+            .plus(Duration.between(tokens.issuedAt(), tokens.accessExpiresAt()).dividedBy(2));
+    if (!earliest.isBefore(latest)) {
+      return latest;
+    }
+    long span = Duration.between(earliest, latest).toMillis();
+    long share = Math.floorMod(connection.value().getLeastSignificantBits(), 1_000_003L);
+    return earliest.plusMillis(span * share / 1_000_003L);
   }
 
   /** Runs a token operation; a permanent refusal marks the connection before it propagates. */
@@ -156,8 +203,10 @@ class RingCentralSession {
             && current.get().refreshExpiresAt().isAfter(clock.instant());
     if (refreshable) {
       try {
-        budget.spend(id);
-        TokenSet next = client.refresh(current.get().refreshToken()).toTokenSet(clock.instant());
+        TokenSet next =
+            client
+                .refresh(auth(connection), current.get().refreshToken())
+                .toTokenSet(clock.instant());
         recordIssued(connection, "refresh");
         return next;
       } catch (ProviderException.AuthorizationRevoked refreshRefused) {
@@ -173,10 +222,16 @@ class RingCentralSession {
           "The refresh token of connection " + id + " has expired; the clinic must authorize again",
           "refresh-token-expired");
     }
-    budget.spend(id);
-    TokenSet next = client.exchangeJwt(credential.get()).toTokenSet(clock.instant());
+    TokenSet next =
+        client.exchangeJwt(auth(connection), credential.get()).toTokenSet(clock.instant());
     recordIssued(connection, "jwt");
     return next;
+  }
+
+  /** The Auth lane of the user the connection acts as. */
+  private RateLimitBudget.Lane auth(ProviderConnection connection) {
+    return budget.lane(
+        connection, RateLimitGroup.AUTH, () -> tenants.get(connection.tenantId()).slug());
   }
 
   private void recordIssued(ProviderConnection connection, String grant) {

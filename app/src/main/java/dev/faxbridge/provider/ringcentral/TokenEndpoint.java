@@ -25,16 +25,21 @@ final class TokenEndpoint {
     this.api = api;
   }
 
-  /** Exchanges a JWT credential for a token set. */
-  TokenGrant exchangeJwt(String jwtCredential) {
+  /** Exchanges a JWT credential for a token set, paced by {@code auth} (null: not paced). */
+  TokenGrant exchangeJwt(RateLimitBudget.Lane auth, String jwtCredential) {
     return token(
+        auth,
         Map.of("grant_type", RingCentralClient.JWT_GRANT, "assertion", jwtCredential),
         "JWT exchange");
   }
 
-  /** Uses a refresh token; RingCentral rotates it, so the answer's refresh token replaces it. */
-  TokenGrant refresh(String refreshToken) {
-    return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
+  /**
+   * Uses a refresh token, paced by {@code auth}; RingCentral rotates it, so the answer's refresh
+   * token replaces it.
+   */
+  TokenGrant refresh(RateLimitBudget.Lane auth, String refreshToken) {
+    return token(
+        auth, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "refresh");
   }
 
   /**
@@ -43,6 +48,7 @@ final class TokenEndpoint {
    */
   TokenGrant exchangeCode(String code, String redirectUri, String codeVerifier) {
     return token(
+        null,
         Map.of(
             "grant_type",
             "authorization_code",
@@ -55,8 +61,11 @@ final class TokenEndpoint {
         "authorization code exchange");
   }
 
-  private TokenGrant token(Map<String, String> form, String what) {
-    HttpResponse<String> response = postToken(form, what);
+  private TokenGrant token(RateLimitBudget.Lane auth, Map<String, String> form, String what) {
+    HttpResponse<String> response =
+        auth == null
+            ? postToken(form, what)
+            : api.exchange(auth, tokenRequest(form), HttpResponse.BodyHandlers.ofString(), what);
     if (response.statusCode() == 200) {
       return TokenGrant.parse(api.parse(response.body(), what));
     }
@@ -65,6 +74,10 @@ final class TokenEndpoint {
 
   /** POSTs a form to the token endpoint as faxbridge's app; the answer as it came. */
   HttpResponse<String> postToken(Map<String, String> form, String what) {
+    return api.sendOnce(tokenRequest(form), what);
+  }
+
+  private HttpRequest tokenRequest(Map<String, String> form) {
     settings.requireApp();
     String body =
         form.entrySet().stream()
@@ -75,15 +88,13 @@ final class TokenEndpoint {
             .encodeToString(
                 (settings.clientId() + ":" + settings.clientSecret())
                     .getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(settings.serverUrl().resolve("/restapi/oauth/token"))
-            .timeout(settings.requestTimeout())
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return api.sendOnce(request, what);
+    return HttpRequest.newBuilder(settings.serverUrl().resolve("/restapi/oauth/token"))
+        .timeout(settings.requestTimeout())
+        .header("Authorization", "Basic " + basic)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private ProviderException tokenFailure(HttpResponse<String> response, String what) {

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepAliveAfter a refresh token unused for this long is refreshed by the keep-alive job;
  *     RingCentral lets a refresh token die after 7 days unused, so this must stay well below that
  * @param keepAliveEvery how often the keep-alive job looks for such tokens
- * @param authCallsPerMinute token-endpoint calls allowed per connection and minute; RingCentral's
- *     Auth group allows 5 per app and user, and a 429 there blocks the user for a minute
+ * @param authCallsPerMinute token-endpoint calls allowed per RingCentral user and window (the cap
+ *     of its Auth lane); RingCentral's Auth group allows 5 per app and user, and a 429 there blocks
+ *     the user for a minute
  */
 @ConfigurationProperties("faxbridge.tokens")
 public record TokenSettings(

@@ -1,0 +1,92 @@
+package dev.faxbridge.sync;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.faxbridge.platform.ShutdownSignal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes db-scheduler when a rate-limited sync may resume, so it starts as soon as its lane opens
+ * rather than at the next poll. One timer thread for the node; wake-ups within {@link #SLOT} of
+ * each other are one wake-up (a wake-up picks every sync due by then). It also remembers which
+ * connections wait only to continue their deliveries: their next run on this node need not list
+ * again, unless something asked for a sync meanwhile ({@link #forget}).
+ */
+@Component
+class ResumeAlarm {
+
+  static final Duration SLOT = Duration.ofMillis(25);
+
+  private final ObjectProvider<Scheduler> scheduler;
+  private final ShutdownSignal shutdown;
+  private final Clock clock;
+  private final Set<Long> armed = ConcurrentHashMap.newKeySet();
+  private final Set<String> resuming = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sync-resume-alarm");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  ResumeAlarm(ObjectProvider<Scheduler> scheduler, ShutdownSignal shutdown, Clock clock) {
+    this.scheduler = scheduler;
+    this.shutdown = shutdown;
+    this.clock = clock;
+    shutdown.onRaised(timer::shutdownNow);
+  }
+
+  /**
+   * The connection's sync stopped for its rate-limit lane and resumes at {@code when}: wakes the
+   * scheduler then, and lets that run continue the deliveries without listing.
+   */
+  void resume(String connection, Instant when) {
+    resuming.add(connection);
+    at(when);
+  }
+
+  /** Whether the connection's next run only continues deliveries; asks once. */
+  boolean takeResuming(String connection) {
+    return resuming.remove(connection);
+  }
+
+  /** A sync was asked for (a notification, an operator): the next run lists as usual. */
+  void forget(String connection) {
+    resuming.remove(connection);
+  }
+
+  /** Asks the scheduler to look for due syncs at {@code when} (rounded up to the next slot). */
+  void at(Instant when) {
+    if (shutdown.raised()) {
+      return;
+    }
+    long slot = Math.floorDiv(when.toEpochMilli() + SLOT.toMillis() - 1, SLOT.toMillis());
+    if (!armed.add(slot)) {
+      return;
+    }
+    long delay = Math.max(0, slot * SLOT.toMillis() - clock.instant().toEpochMilli());
+    try {
+      timer.schedule(
+          () -> {
+            armed.remove(slot);
+            Scheduler current = scheduler.getIfAvailable();
+            if (current != null && !shutdown.raised()) {
+              current.triggerCheckForDueExecutions();
+            }
+          },
+          delay,
+          TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      armed.remove(slot);
+    }
+  }
+}
