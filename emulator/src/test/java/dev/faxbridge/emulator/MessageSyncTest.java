@@ -126,9 +126,7 @@ class MessageSyncTest {
     GetMessageSyncResponse full = sync(rc, fullSync());
     clinic.emu.clock().advance(Duration.ofMinutes(10));
     FaxMessage late =
-        clinic.emu.deliverFax(
-            clinic.account.id(),
-            clinic.owner(),
+        clinic.faxToOwner(
             InboundFaxSpec.of("+15551230001", "+15559870001", 1)
                 .receivedAt(Clinic.START.minus(Duration.ofMinutes(30))));
 
