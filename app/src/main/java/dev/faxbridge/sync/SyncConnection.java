@@ -148,39 +148,38 @@ public class SyncConnection {
       Tenant tenant, ProviderConnection connection, boolean list, int deliveries) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
-    AtomicInteger newFaxes = new AtomicInteger();
-    int mailboxCount = 0;
-    int[] delivery = {0, 0, 0}; // delivered, failed, 1 when the run stopped at a full batch
+    Tally tally = new Tally();
     try {
       if (list) {
-        mailboxCount = listMailboxes(tenant, connection, provider, newFaxes);
+        tally.mailboxes = listMailboxes(tenant, connection, provider, tally.newFaxes);
         if (shutdown.raised()) {
-          return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+          return tally.report(SyncReport.Outcome.STOPPED);
         }
       } else {
-        mailboxCount = mailboxes.active(id).size();
+        tally.mailboxes = mailboxes.active(id).size();
       }
-      if (!deliverDue(tenant, connection, provider, delivery, deliveries)) {
-        return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+      if (!deliverDue(tenant, connection, provider, tally, deliveries)) {
+        return tally.report(SyncReport.Outcome.STOPPED);
       }
       acknowledgeOwed(tenant, connection, provider);
     } catch (ProviderException.RateLimited limited) {
       if (shutdown.raised()) {
-        return report(SyncReport.Outcome.STOPPED, mailboxCount, newFaxes, delivery);
+        return tally.report(SyncReport.Outcome.STOPPED);
       }
       log.debug("Connection {}: rate-limited, resumes after {}", id, limited.retryAfter());
-      return report(SyncReport.Outcome.RATE_LIMITED, mailboxCount, newFaxes, delivery)
+      return tally
+          .report(SyncReport.Outcome.RATE_LIMITED)
           .withProblem("The provider's rate limit was reached; the next run continues")
           .resumingAt(clock.instant().plus(limited.retryAfter()));
     } catch (ProviderException.AuthorizationRevoked revoked) {
-      return report(SyncReport.Outcome.UNAUTHORIZED, mailboxCount, newFaxes, delivery)
+      return tally
+          .report(SyncReport.Outcome.UNAUTHORIZED)
           .withProblem("The provider refused the connection's authorization");
     } catch (ProviderException failure) {
       log.warn("Connection {}: sync interrupted: {}", id, failure.getMessage());
-      return report(SyncReport.Outcome.INTERRUPTED, mailboxCount, newFaxes, delivery)
-          .withProblem(failure.getMessage());
+      return tally.report(SyncReport.Outcome.INTERRUPTED).withProblem(failure.getMessage());
     }
-    SyncReport report = report(SyncReport.Outcome.COMPLETED, mailboxCount, newFaxes, delivery);
+    SyncReport report = tally.report(SyncReport.Outcome.COMPLETED);
     if (report.newFaxes() > 0 || report.delivered() > 0 || report.failed() > 0) {
       log.info(
           "Connection {}: {} new, {} delivered, {} failed across {} mailboxes",
@@ -220,10 +219,17 @@ public class SyncConnection {
     return cursors.size();
   }
 
-  private static SyncReport report(
-      SyncReport.Outcome outcome, int mailboxes, AtomicInteger newFaxes, int[] delivery) {
-    return new SyncReport(
-        outcome, mailboxes, newFaxes.get(), delivery[0], delivery[1], delivery[2] == 1);
+  /** What one run has done so far; it becomes the run's {@link SyncReport}. */
+  private static final class Tally {
+    int mailboxes;
+    final AtomicInteger newFaxes = new AtomicInteger();
+    int delivered;
+    int failed;
+    boolean fullBatch;
+
+    SyncReport report(SyncReport.Outcome outcome) {
+      return new SyncReport(outcome, mailboxes, newFaxes.get(), delivered, failed, fullBatch);
+    }
   }
 
   /**
@@ -316,16 +322,15 @@ public class SyncConnection {
     if (page.isEmpty()) {
       return;
     }
-    int[] added = {0};
-    transactions.executeWithoutResult(
-        status -> {
-          added[0] = 0;
-          recordEach(connection, page, added);
-        });
-    newFaxes.addAndGet(added[0]);
+    Integer added = transactions.execute(status -> recordEach(connection, page));
+    newFaxes.addAndGet(added == null ? 0 : added);
   }
 
-  private void recordEach(ProviderConnection connection, List<ListedFax> page, int[] added) {
+  /**
+   * @return how many of the page's faxes were new to the ledger
+   */
+  private int recordEach(ProviderConnection connection, List<ListedFax> page) {
+    int added = 0;
     for (ListedFax fax : page) {
       if (fax.defect() != null) {
         log.warn(
@@ -334,26 +339,25 @@ public class SyncConnection {
             fax.messageId(),
             fax.defect());
       }
-      ledger
-          .recordListed(connection.tenantId(), connection.id(), fax)
-          .ifPresent(
-              faxId -> {
-                added[0]++;
-                audit.record(
-                    AuditKind.FAX_DISCOVERED,
-                    ACTOR,
-                    connection.tenantId().value(),
-                    connection.id().value(),
-                    faxId,
-                    Map.of(
-                        "mailboxId",
-                        fax.mailboxId(),
-                        "messageId",
-                        fax.messageId(),
-                        "attachmentId",
-                        fax.attachmentId()));
-              });
+      Optional<UUID> recorded = ledger.recordListed(connection.tenantId(), connection.id(), fax);
+      if (recorded.isPresent()) {
+        added++;
+        audit.record(
+            AuditKind.FAX_DISCOVERED,
+            ACTOR,
+            connection.tenantId().value(),
+            connection.id().value(),
+            recorded.get(),
+            Map.of(
+                "mailboxId",
+                fax.mailboxId(),
+                "messageId",
+                fax.messageId(),
+                "attachmentId",
+                fax.attachmentId()));
+      }
     }
+    return added;
   }
 
   /** What became of one claimed fax. */
@@ -373,11 +377,11 @@ public class SyncConnection {
       Tenant tenant,
       ProviderConnection connection,
       FaxProvider provider,
-      int[] delivery,
+      Tally tally,
       int deliveries) {
     // One more than the run takes, to know whether more are due after it.
     List<InboundFax> due = ledger.due(connection.id(), deliveries + 1);
-    delivery[2] = due.size() > deliveries ? 1 : 0;
+    tally.fullBatch = due.size() > deliveries;
     due = due.subList(0, Math.min(deliveries, due.size()));
     for (InboundFax fax : due) {
       if (shutdown.raised()) {
@@ -395,8 +399,8 @@ public class SyncConnection {
         throw providerWide;
       }
       switch (attempt) {
-        case DELIVERED -> delivery[0]++;
-        case FAILED -> delivery[1]++;
+        case DELIVERED -> tally.delivered++;
+        case FAILED -> tally.failed++;
         case FENCED -> fenced(tenant, fax);
       }
     }
