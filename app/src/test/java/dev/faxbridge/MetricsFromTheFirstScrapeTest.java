@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metric the operations guide documents is in the first scrape after a restart, before any
@@ -25,11 +24,9 @@ class MetricsFromTheFirstScrapeTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-
   @Test
   void everyDocumentedMetricIsScrapedRightAfterARestart() throws IOException {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       TestBed.connectJwt(faxbridge, tenant, bed.clinic("Riverside").jwt());

@@ -87,24 +87,22 @@ class SyncMetrics {
   }
 
   private Counter foundLateCounter(String tenant) {
-    return Counter.builder("faxbridge.faxes.found.late")
-        .description("Faxes found by a re-read of a wider window, missed by the regular listing")
-        .tag("tenant", tenant)
-        .register(registry);
+    return tenantCounter(
+        "faxbridge.faxes.found.late",
+        "Faxes found by a re-read of a wider window, missed by the regular listing",
+        tenant);
   }
 
   private Counter fencedCounter(String tenant) {
-    return Counter.builder("faxbridge.faxes.fenced")
-        .description("Ledger writes refused because the writer's claim had expired and moved on")
-        .tag("tenant", tenant)
-        .register(registry);
+    return tenantCounter(
+        "faxbridge.faxes.fenced",
+        "Ledger writes refused because the writer's claim had expired and moved on",
+        tenant);
   }
 
   private Counter deliveredCounter(String tenant) {
-    return Counter.builder("faxbridge.faxes.delivered")
-        .description("Faxes delivered to their destination")
-        .tag("tenant", tenant)
-        .register(registry);
+    return tenantCounter(
+        "faxbridge.faxes.delivered", "Faxes delivered to their destination", tenant);
   }
 
   private Timer latencyTimer(String tenant) {
@@ -115,17 +113,18 @@ class SyncMetrics {
   }
 
   private Counter failedCounter(String tenant) {
-    return Counter.builder("faxbridge.faxes.failed")
-        .description("Failed delivery attempts that will be retried")
-        .tag("tenant", tenant)
-        .register(registry);
+    return tenantCounter(
+        "faxbridge.faxes.failed", "Failed delivery attempts that will be retried", tenant);
   }
 
   private Counter abandonedCounter(String tenant) {
-    return Counter.builder("faxbridge.faxes.abandoned")
-        .description("Faxes given up and moved to the dead letters")
-        .tag("tenant", tenant)
-        .register(registry);
+    return tenantCounter(
+        "faxbridge.faxes.abandoned", "Faxes given up and moved to the dead letters", tenant);
+  }
+
+  /** The counter of this name for one tenant: registered on first use, the same one after. */
+  private Counter tenantCounter(String name, String description, String tenant) {
+    return Counter.builder(name).description(description).tag("tenant", tenant).register(registry);
   }
 
   private Timer syncTimer(String tenant, Outcome outcome) {

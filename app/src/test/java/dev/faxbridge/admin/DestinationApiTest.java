@@ -8,6 +8,7 @@ import dev.faxbridge.delivery.routing.TenantDestinations;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.FaxbridgeInstance;
+import dev.faxbridge.testing.Operator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -277,16 +278,7 @@ class DestinationApiTest {
   }
 
   private static void rule(String tenant, String destination, String match) {
-    HttpResponse<String> created =
-        faxbridge.api(
-            "POST",
-            "/api/tenants/" + tenant + "/routing-rules",
-            "{\"destinationId\":\""
-                + destination
-                + "\""
-                + (match == null ? "" : "," + match)
-                + "}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Operator.addRoutingRule(faxbridge, tenant, destination, match);
   }
 
   @Test
@@ -323,13 +315,10 @@ class DestinationApiTest {
   }
 
   private static String folder(String tenant, String name) {
-    HttpResponse<String> created =
-        faxbridge.api(
-            "POST",
-            "/api/tenants/" + tenant + "/destinations",
-            "{\"name\":\"" + name + "\",\"kind\":\"folder\",\"settings\":{\"root\":\"/srv/fax\"}}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return TestBed.json(created).get("id").asString();
+    return Operator.addDestination(
+        faxbridge,
+        tenant,
+        "{\"name\":\"" + name + "\",\"kind\":\"folder\",\"settings\":{\"root\":\"/srv/fax\"}}");
   }
 
   private static List<JsonNode> list(String path) {

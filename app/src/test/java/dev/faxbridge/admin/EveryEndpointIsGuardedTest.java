@@ -6,14 +6,12 @@ import dev.faxbridge.connection.TestBed;
 import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.RawHttp;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -43,11 +41,9 @@ class EveryEndpointIsGuardedTest {
   private static final String SAMPLE = "3f2b8a1e-0c4d-4e5f-9a6b-7c8d9e0f1a2b";
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-
   @Test
   void everyMappingRefusesAnAnonymousCallerExceptTheDeclaredOpenPaths() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS).start()) {
       Set<String> mapped = new TreeSet<>();
       Set<String> open = new TreeSet<>();
       List<String> leaks = new ArrayList<>();
@@ -94,7 +90,7 @@ class EveryEndpointIsGuardedTest {
 
   @Test
   void theHealthProbesAnswerWithoutCredentialsAndTheirDetailsDoNot() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS).start()) {
       for (String probe :
           List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
         assertThat(RawHttp.send(faxbridge.baseUrl(), "GET", probe, null, null).status())
@@ -109,7 +105,7 @@ class EveryEndpointIsGuardedTest {
 
   @Test
   void noSpellingOfAnOperatorPathGetsPastTheRulesAndNothingIsCreated() {
-    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS).start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       String newOperator = "{\"username\":\"attacker\",\"password\":\"attackerpassword1\"}";
       String newTenant = "{\"slug\":\"evil\",\"name\":\"Evil\"}";

@@ -36,7 +36,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -57,7 +56,6 @@ class OperatorApiWalkTest {
   private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.startedWithFaxage();
-  @TempDir Path data;
 
   /** One described operation. */
   record Call(String method, String path, JsonNode operation) {
@@ -76,7 +74,7 @@ class OperatorApiWalkTest {
 
   @Test
   void everyDescribedCallAnswersAsItsDescriptionSaysAndEveryHandlerIsDescribed() throws Exception {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.sync.max-attempts", "2");
     properties.put("faxbridge.sync.retry-base", "10ms");

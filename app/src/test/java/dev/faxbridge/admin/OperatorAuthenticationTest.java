@@ -12,14 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,11 +29,9 @@ class OperatorAuthenticationTest {
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  @TempDir Path data;
-
   @Test
   void callsWithoutOrWithWrongCredentialsAreRefused() throws Exception {
-    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS).start()) {
       assertThat(call(faxbridge, "GET", "/api/tenants", null, null).statusCode()).isEqualTo(401);
       assertThat(call(faxbridge, "GET", "/api/tenants", "Bearer nope", null).statusCode())
           .isEqualTo(401);
@@ -49,7 +45,7 @@ class OperatorAuthenticationTest {
   @Test
   void anOperatorSignsInWithItsPasswordOrItsOwnTokenAndIsTheActorOfTheAuditTrail()
       throws Exception {
-    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS.ringCentral(), data).start()) {
+    try (FaxbridgeInstance faxbridge = TestBed.create(EMULATORS).start()) {
       assertThat(
               faxbridge
                   .api(
@@ -114,7 +110,7 @@ class OperatorAuthenticationTest {
 
   @Test
   void theMetricsTokenReadsPrometheusAndNothingElse() throws Exception {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     Map<String, Object> properties = bed.properties();
     String metrics = "metrics-scrape-token-0123456789abcdef";
     properties.put("faxbridge.operator.metrics-token", metrics);
@@ -164,7 +160,7 @@ class OperatorAuthenticationTest {
 
   @Test
   void withNoOperatorAndNoBootstrapTokenTheApiIsClosed() throws Exception {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.operator.api-token", "");
     try (FaxbridgeInstance faxbridge =

@@ -16,11 +16,10 @@ import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * When a clinic's authorization dies for good, the connection is marked within one sync,
@@ -46,7 +44,6 @@ class AuthorizationLossTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
   private TestBed bed;
   private FaxbridgeInstance faxbridge;
   private WebhookReceiver webhooks;
@@ -54,25 +51,12 @@ class AuthorizationLossTest {
 
   @BeforeEach
   void start() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
-    Map<String, Object> properties = bed.properties();
-    properties.put("spring.mail.host", "127.0.0.1");
-    properties.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
-    faxbridge = FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock());
+    bed = TestBed.create(EMULATORS);
+    faxbridge = bed.startSendingMailTo(mail.getSmtp().getPort());
     webhooks = new WebhookReceiver();
     tenant = TestBed.createTenant(faxbridge, "riverside");
-    var answer =
-        faxbridge.api(
-            "PUT",
-            "/api/tenants/" + tenant + "/notifications",
-            "{\"contactEmail\":\""
-                + CONTACT
-                + "\",\"webhookUrl\":\""
-                + webhooks.url()
-                + "\",\"webhookSecret\":\""
-                + WEBHOOK_SECRET
-                + "\"}");
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    HttpResponse<String> answer =
+        TestBed.setNotifications(faxbridge, tenant, CONTACT, webhooks.url(), WEBHOOK_SECRET);
     assertThat(answer.body()).doesNotContain(WEBHOOK_SECRET);
   }
 

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connect links: a page in plain language that hands the clinic admin to RingCentral's sign-in with
@@ -31,14 +29,13 @@ class ConnectLinkTest {
   private final HttpClient browser =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  @TempDir Path data;
   private TestBed bed;
   private FaxbridgeInstance faxbridge;
   private String tenant;
 
   @BeforeEach
   void start() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
+    bed = TestBed.create(EMULATORS);
     faxbridge = bed.start();
     tenant = TestBed.createTenant(faxbridge, "riverside");
   }

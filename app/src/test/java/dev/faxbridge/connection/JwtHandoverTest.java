@@ -8,7 +8,6 @@ import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +29,6 @@ class JwtHandoverTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
   private TestBed bed;
   private FaxbridgeInstance faxbridge;
   private String tenant;
@@ -39,7 +36,7 @@ class JwtHandoverTest {
 
   @BeforeEach
   void start() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
+    bed = TestBed.create(EMULATORS);
     Map<String, Object> properties = bed.properties();
     properties.put("faxbridge.notifications.operator-email", "operator@faxbridge.example");
     properties.put("faxbridge.connect.max-failed-credentials", "3");

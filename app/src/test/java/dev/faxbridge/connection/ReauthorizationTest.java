@@ -15,9 +15,7 @@ import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,7 +37,6 @@ class ReauthorizationTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
   private TestBed bed;
   private FaxbridgeInstance faxbridge;
   private WebhookReceiver webhooks;
@@ -49,21 +45,16 @@ class ReauthorizationTest {
 
   @BeforeEach
   void start() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
-    Map<String, Object> properties = bed.properties();
-    properties.put("spring.mail.host", "127.0.0.1");
-    properties.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
-    faxbridge = FaxbridgeInstance.start(properties, EMULATORS.ringCentral().clock());
+    bed = TestBed.create(EMULATORS);
+    faxbridge = bed.startSendingMailTo(mail.getSmtp().getPort());
     webhooks = new WebhookReceiver();
     tenant = TestBed.createTenant(faxbridge, "riverside");
-    faxbridge.api(
-        "PUT",
-        "/api/tenants/" + tenant + "/notifications",
-        "{\"contactEmail\":\"admin@riverside.example\",\"webhookUrl\":\""
-            + webhooks.url()
-            + "\",\"webhookSecret\":\""
-            + AuthorizationLossTest.WEBHOOK_SECRET
-            + "\"}");
+    TestBed.setNotifications(
+        faxbridge,
+        tenant,
+        "admin@riverside.example",
+        webhooks.url(),
+        AuthorizationLossTest.WEBHOOK_SECRET);
   }
 
   @AfterEach
@@ -146,7 +137,7 @@ class ReauthorizationTest {
     SyncReport resumed = sync(connection);
     assertThat(resumed.delivered()).isEqualTo(2);
     assertThat(sync(connection).delivered()).isZero();
-    DropFolder folder = DropFolder.of(data.resolve("inbox"), "riverside");
+    DropFolder folder = DropFolder.of(bed.data().resolve("inbox"), "riverside");
     assertThat(folder.documents()).hasSize(3);
     assertThat(
             folder.sidecarContents().stream()

@@ -20,7 +20,6 @@ import dev.faxbridge.testing.FaxageClinic;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,11 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,16 +54,9 @@ class SecretsAtRestTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-  private TestBed bed;
-
-  @BeforeEach
-  void newBed() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
-  }
-
   @Test
   void noColumnOfAnyTableHoldsASecretInTheClear(CapturedOutput output) {
+    TestBed bed = TestBed.create(EMULATORS);
     Set<String> secrets = new LinkedHashSet<>();
     Clinic clinic = bed.clinic("Riverside");
     secrets.add(clinic.jwt());
@@ -131,6 +121,7 @@ class SecretsAtRestTest {
 
   @Test
   void aFaxageLoginIsSealedAndNeverAnsweredNorLogged(CapturedOutput output) {
+    TestBed bed = TestBed.create(EMULATORS);
     try (FaxageEmulator faxage = FaxageEmulator.builder().start()) {
       FaxageClinic clinic = FaxageClinic.create(faxage);
       String password = clinic.account().password();
@@ -157,6 +148,7 @@ class SecretsAtRestTest {
 
   @Test
   void rotatingTheKeysetReencryptsEverySecretSoTheOldKeyCanBeRetired() {
+    TestBed bed = TestBed.create(EMULATORS);
     String oldKeyset = SecretBox.generateKeyset();
     Clinic clinic = bed.clinic("Lakeview");
     Map<String, Object> properties = bed.properties();

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxbridge.emulator.ClientApp;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.TestDatabase;
 import dev.faxbridge.testing.TestKeyset;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,6 +37,11 @@ public record TestBed(
     return new TestBed(emulator, app, TestDatabase.newDatabaseUrl(), data, port);
   }
 
+  /** A new bed on the RingCentral emulator of {@code emulators}, in the test's data directory. */
+  public static TestBed create(Emulators emulators) {
+    return create(emulators.ringCentral(), emulators.dataDirectory());
+  }
+
   public Map<String, Object> properties() {
     Map<String, Object> properties = new HashMap<>();
     properties.put("spring.datasource.url", databaseUrl);
@@ -54,6 +61,16 @@ public record TestBed(
 
   public FaxbridgeInstance start() {
     return FaxbridgeInstance.start(properties(), emulator.clock());
+  }
+
+  /**
+   * faxbridge as {@link #start()} does, sending its mail to the SMTP server on {@code smtpPort}.
+   */
+  public FaxbridgeInstance startSendingMailTo(int smtpPort) {
+    Map<String, Object> properties = properties();
+    properties.put("spring.mail.host", "127.0.0.1");
+    properties.put("spring.mail.port", String.valueOf(smtpPort));
+    return FaxbridgeInstance.start(properties, emulator.clock());
   }
 
   /** A second node on the same database (any port; it serves no connect pages here). */
@@ -81,6 +98,31 @@ public record TestBed(
     HttpResponse<String> connected = postJwt(faxbridge, tenantId, jwt);
     assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
     return ConnectionId.parse(json(connected).get("id").asString());
+  }
+
+  /**
+   * Sets through the API whom a tenant's notifications reach: the clinic contact by email, the
+   * operator by a webhook signed with {@code webhookSecret}; the answer, which must be 200.
+   */
+  public static HttpResponse<String> setNotifications(
+      FaxbridgeInstance faxbridge,
+      String tenantId,
+      String contactEmail,
+      URI webhookUrl,
+      String webhookSecret) {
+    HttpResponse<String> answer =
+        faxbridge.api(
+            "PUT",
+            "/api/tenants/" + tenantId + "/notifications",
+            "{\"contactEmail\":\""
+                + contactEmail
+                + "\",\"webhookUrl\":\""
+                + webhookUrl
+                + "\",\"webhookSecret\":\""
+                + webhookSecret
+                + "\"}");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return answer;
   }
 
   public static HttpResponse<String> postJwt(

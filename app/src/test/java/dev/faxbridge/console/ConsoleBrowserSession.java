@@ -1,6 +1,6 @@
 package dev.faxbridge.console;
 
-import java.io.IOException;
+import dev.faxbridge.testing.TestHttp;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -71,13 +71,6 @@ public final class ConsoleBrowserSession {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(http, request.build());
   }
 }

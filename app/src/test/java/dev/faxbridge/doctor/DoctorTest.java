@@ -11,25 +11,21 @@ import dev.faxbridge.testing.FaxbridgeInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faxbridge doctor} against the emulator: what a healthy set-up and each wrong app show. */
 class DoctorTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-
   @Test
   void aHealthySetUpPassesEveryCheckIncludingItsConnection() {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "riverside");
       TestBed.connectJwt(faxbridge, tenant, bed.clinic("Riverside").jwt());
@@ -110,7 +106,7 @@ class DoctorTest {
 
   /** A migrated database without connections, and faxbridge's app as given. */
   private Map<String, Object> withApp(String clientId, String clientSecret) {
-    TestBed bed = TestBed.create(EMULATORS.ringCentral(), data);
+    TestBed bed = TestBed.create(EMULATORS);
     Flyway.configure()
         .dataSource(bed.databaseUrl(), "postgres", null)
         .locations("classpath:db/migration")

@@ -20,10 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -41,17 +39,10 @@ class PhiAtRestTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-  private TestBed bed;
-
-  @BeforeEach
-  void newBed() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
-  }
-
   @Test
   void noColumnHoldsAPhoneNumberInTheClearWhileTheDestinationAndARevealingOperatorGetThem()
       throws IOException {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Hillcrest");
     UUID legacy;
     String tenant;
@@ -74,7 +65,7 @@ class PhiAtRestTest {
                       "POST",
                       "/api/tenants/routes/destinations",
                       "{\"name\":\"lab\",\"kind\":\"folder\",\"settings\":{\"root\":\""
-                          + data.resolve("routes")
+                          + bed.data().resolve("routes")
                           + "\"}}"))
               .get("id")
               .asString();
@@ -92,7 +83,7 @@ class PhiAtRestTest {
           .isEqualTo(201);
       EMULATORS.ringCentral().clock().advance(Duration.ofMinutes(58));
       assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(3);
-      assertThat(stagedFiles()).as("staged copies of delivered faxes").isEmpty();
+      assertThat(stagedFiles(bed)).as("staged copies of delivered faxes").isEmpty();
       // A row as written before numbers were sealed.
       JdbcClient jdbc = faxbridge.bean(JdbcClient.class);
       legacy = jdbc.sql("select id from inbound_fax limit 1").query(UUID.class).single();
@@ -124,7 +115,7 @@ class PhiAtRestTest {
           .allSatisfy(fax -> assertThat(fax.source().fromNumber()).isEqualTo(FROM))
           .allSatisfy(fax -> assertThat(fax.source().toNumber()).isEqualTo(TO));
       assertThat(faxes).anySatisfy(fax -> assertThat(fax.source().senderName()).isEqualTo(SENDER));
-      try (Stream<Path> files = Files.walk(data.resolve("inbox"))) {
+      try (Stream<Path> files = Files.walk(bed.data().resolve("inbox"))) {
         List<Path> sidecars = files.filter(f -> f.toString().endsWith(".json")).toList();
         assertThat(sidecars).hasSize(3);
         assertThat(Files.readString(sidecars.get(0))).contains(FROM).contains(TO);
@@ -149,6 +140,7 @@ class PhiAtRestTest {
 
   @Test
   void theDailyPurgeDeletesFinishedLedgerRowsAndOldAuditEventsAndAuditsItself() throws IOException {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Brookside");
     try (FaxbridgeInstance faxbridge = bed.start()) {
       String tenant = TestBed.createTenant(faxbridge, "brookside");
@@ -164,7 +156,7 @@ class PhiAtRestTest {
       jdbc.sql("update inbound_fax set state = 'FAILED' where id = :id")
           .param("id", pending)
           .update();
-      Path staging = Files.createDirectories(data.resolve("staging"));
+      Path staging = Files.createDirectories(bed.data().resolve("staging"));
       Files.writeString(staging.resolve(pending + ".staged"), "pending");
       Files.writeString(staging.resolve(delivered + ".staged"), "left behind by a crash");
       assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
@@ -173,7 +165,7 @@ class PhiAtRestTest {
 
       RetentionPurge purge = faxbridge.bean(RetentionPurge.class);
       assertThat(purge.run()).isEqualTo(new RetentionPurge.Purged(0, 0, 1));
-      assertThat(stagedFiles()).containsExactly(staging.resolve(pending + ".staged"));
+      assertThat(stagedFiles(bed)).containsExactly(staging.resolve(pending + ".staged"));
 
       long events = jdbc.sql("select count(*) from audit_event").query(Long.class).single();
       EMULATORS.ringCentral().clock().advance(Duration.ofDays(366));
@@ -201,8 +193,8 @@ class PhiAtRestTest {
         .single();
   }
 
-  private List<Path> stagedFiles() throws IOException {
-    Path staging = data.resolve("staging");
+  private static List<Path> stagedFiles(TestBed bed) throws IOException {
+    Path staging = bed.data().resolve("staging");
     if (!Files.isDirectory(staging)) {
       return List.of();
     }

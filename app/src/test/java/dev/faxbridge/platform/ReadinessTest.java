@@ -2,43 +2,40 @@ package dev.faxbridge.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faxbridge.emulator.RingCentralEmulator;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.TestDatabase;
 import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Without its database faxbridge is not ready, but alive: nothing restarts it for an outage. */
 class ReadinessTest {
 
-  @TempDir Path data;
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void readinessGoesDownWhileTheDatabaseIsUnreachableAndLivenessStaysUp() throws Exception {
-    try (RingCentralEmulator emulator = RingCentralEmulator.builder().start()) {
-      TestEnvironment environment = TestEnvironment.create(emulator, data);
-      Map<String, Object> properties = environment.properties();
-      properties.put("spring.datasource.hikari.connection-timeout", "1000");
-      String database = environment.databaseUrl().replaceAll(".*/([a-z0-9_]+)\\?.*", "$1");
-      try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
-        assertThat(probe(faxbridge, "readiness")).isEqualTo(200);
+    TestEnvironment environment = emulators.environment();
+    Map<String, Object> properties = environment.properties();
+    properties.put("spring.datasource.hikari.connection-timeout", "1000");
+    String database = environment.databaseUrl().replaceAll(".*/([a-z0-9_]+)\\?.*", "$1");
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
+      assertThat(probe(faxbridge, "readiness")).isEqualTo(200);
 
-        cutOff(database, true);
-        assertThat(probe(faxbridge, "readiness")).isEqualTo(503);
-        assertThat(probe(faxbridge, "liveness")).isEqualTo(200);
+      cutOff(database, true);
+      assertThat(probe(faxbridge, "readiness")).isEqualTo(503);
+      assertThat(probe(faxbridge, "liveness")).isEqualTo(200);
 
-        cutOff(database, false);
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> probe(faxbridge, "readiness") == 200);
-      }
+      cutOff(database, false);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> probe(faxbridge, "readiness") == 200);
     }
   }
 

@@ -10,25 +10,22 @@ import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** An operator back-fills a connection from a date; faxbridge warns before faxes age out. */
 class BackfillAndRetentionTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
-  @TempDir Path data;
 
   @Test
   void aBackfillFromADateDeliversFaxesOlderThanTheFirstListingReached() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Archive");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Archive");
     String old = clinic.receiveFaxAt(1, 1, Instant.now().minus(Duration.ofDays(5))).messageId();
     clinic.receiveFax(0, 1);
     Map<String, Object> properties = environment.properties();
@@ -62,8 +59,8 @@ class BackfillAndRetentionTest {
 
   @Test
   void aBackfillNeedsAPastInstant() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Future");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Future");
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "future", clinic);
       HttpResponse<String> garbled =
@@ -82,9 +79,9 @@ class BackfillAndRetentionTest {
 
   @Test
   void warnsWhenTheOldestUndeliveredFaxApproachesTheRetentionWindow() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic atRisk = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Late");
-    Clinic healthy = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Fine");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic atRisk = environment.clinic("Late");
+    Clinic healthy = environment.clinic("Fine");
     Instant received = Instant.now().minus(Duration.ofDays(25));
     atRisk.receiveFaxAt(0, 1, received);
     healthy.receiveFax(0, 1);

@@ -11,9 +11,9 @@ import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -34,27 +32,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ClaimsAndRedeliveryTest {
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void aSyncThatOutlivedItsClaimCannotOverwriteTheWorkOfTheSyncThatTookItOver() {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Slowpoke");
+    RingCentralEmulator emulator = emulators.ringCentral();
+    Clinic clinic = emulators.environment().clinic("Slowpoke");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge =
-        FaxbridgeInstance.start(environment.properties(), emulator.clock())) {
+        FaxbridgeInstance.start(emulators.environment().properties(), emulator.clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "slowpoke", clinic);
       FaxLedger ledger = faxbridge.bean(FaxLedger.class);
       TenantId tenant = faxbridge.bean(Connections.class).get(connection).tenantId();
@@ -101,13 +87,14 @@ class ClaimsAndRedeliveryTest {
 
   @Test
   void aFaxDeliveredAgainBeforeItsLedgerCommitLeavesTheDeliveredFilesUntouched() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Twice");
+    Clinic clinic = emulators.environment().clinic("Twice");
     clinic.receiveFax(1, 2);
-    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(environment.properties())) {
+    try (FaxbridgeInstance faxbridge =
+        FaxbridgeInstance.start(emulators.environment().properties())) {
       ConnectionId connection = Operator.connect(faxbridge, "twice", clinic);
       SyncConnection sync = faxbridge.bean(SyncConnection.class);
       assertThat(sync.run(connection).delivered()).isEqualTo(1);
-      DropFolder folder = DropFolder.of(environment.inbox(), "twice");
+      DropFolder folder = DropFolder.of(emulators.environment().inbox(), "twice");
       Path document = folder.documents().get(0);
       Path sidecar = folder.sidecars().get(0);
       Map<Path, Object> inodes = Map.of(document, inode(document), sidecar, inode(sidecar));

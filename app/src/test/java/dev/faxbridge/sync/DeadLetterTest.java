@@ -18,23 +18,20 @@ import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** A fax that keeps failing becomes a dead letter, blocks nobody, and an operator can retry it. */
 class DeadLetterTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
-  @TempDir Path data;
 
   @Test
   void oneStuckFaxNeverBlocksTheOthersAndAnOperatorRetriesItOnceItCanSucceed() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Willow");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Willow");
     FaxMessage stuck = clinic.receiveFax(0, 2);
     for (int i = 0; i < 4; i++) {
       clinic.receiveFax(i % 2, 1);
@@ -112,7 +109,7 @@ class DeadLetterTest {
 
   @Test
   void retryingSomethingThatIsNoDeadLetterIsRefused() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
+    TestEnvironment environment = EMULATORS.environment();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       assertThat(
               faxbridge

@@ -19,10 +19,9 @@ import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,10 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -48,29 +46,20 @@ class ExactlyOnceUnderFaultsTest {
   private static final String CONTENT =
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}";
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
+  void emulatorSettings() {
     // Throttling off, but with a one-second window in the headers faxbridge paces by, and room
     // for thousands of requests in it.
-    emulator.rateLimitsEnabled(false);
-    emulator.rateLimitTiming(Duration.ofSeconds(1), Duration.ofSeconds(1));
-    emulator.rateLimit("Light", 10_000);
-    emulator.rateLimit("Medium", 10_000);
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
+    emulators.ringCentral().rateLimitsEnabled(false);
+    emulators.ringCentral().rateLimitTiming(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    emulators.ringCentral().rateLimit("Light", 10_000);
+    emulators.ringCentral().rateLimit("Medium", 10_000);
   }
 
   private FaxbridgeInstance faxbridge(Map<String, Object> extra) {
-    Map<String, Object> properties = environment.properties();
+    Map<String, Object> properties = emulators.environment().properties();
     properties.put("faxbridge.sync.retry-base", "20ms");
     properties.put("faxbridge.sync.retry-max", "100ms");
     properties.put("faxbridge.sync.max-attempts", "100");
@@ -81,22 +70,27 @@ class ExactlyOnceUnderFaultsTest {
 
   @Test
   void deliversEveryFaxOnceDespiteServerErrorsResetsAndTruncatedBodies() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Stormy");
+    RingCentralEmulator emulator = emulators.ringCentral();
+    Clinic clinic = emulators.environment().clinic("Stormy");
     Map<String, FaxMessage> sent = new HashMap<>();
     for (int i = 0; i < 40; i++) {
       FaxMessage fax =
-          emulator.deliverFax(
-              clinic.account().id(),
-              clinic.mailboxIds().get(i % 2),
-              InboundFaxSpec.of("+16505550100", "+16505550199", 1 + i % 3)
-                  .minimumSize(i % 4 == 0 ? 300_000 : 0));
+          emulators
+              .ringCentral()
+              .deliverFax(
+                  clinic.account().id(),
+                  clinic.mailboxIds().get(i % 2),
+                  InboundFaxSpec.of("+16505550100", "+16505550199", 1 + i % 3)
+                      .minimumSize(i % 4 == 0 ? 300_000 : 0));
       sent.put(fax.messageId(), fax);
     }
     try (FaxbridgeInstance faxbridge = faxbridge(Map.of("faxbridge.ringcentral.page-size", "10"))) {
       ConnectionId connection = Operator.connect(faxbridge, "stormy", clinic);
       emulator.clearRequestLog();
       emulator.injectFault(new FaultRule("GET", CONTENT, Fault.reset(), -1, 0.10));
-      emulator.injectFault(new FaultRule("GET", CONTENT, Fault.truncatedBody(), -1, 0.15));
+      emulators
+          .ringCentral()
+          .injectFault(new FaultRule("GET", CONTENT, Fault.truncatedBody(), -1, 0.15));
       emulator.injectFault(new FaultRule("*", "*", Fault.status(503), -1, 0.10));
       emulator.injectFault(new FaultRule("*", "*", Fault.status(500), -1, 0.05));
 
@@ -116,7 +110,7 @@ class ExactlyOnceUnderFaultsTest {
             .isEqualTo(sent.get(fax.source().messageId()).sha256());
       }
     }
-    DropFolder folder = DropFolder.of(environment.inbox(), "stormy");
+    DropFolder folder = DropFolder.of(emulators.environment().inbox(), "stormy");
     assertThat(folder.documents()).hasSize(40);
     folder.assertEveryDocumentMatchesItsSidecar();
   }
@@ -124,7 +118,7 @@ class ExactlyOnceUnderFaultsTest {
   @Test
   void twentyFaxesArrivingWhileASyncPagesThroughThreeThousandAreAllDeliveredOnce()
       throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Busy");
+    Clinic clinic = emulators.environment().clinic("Busy");
     Instant start = Instant.now().minus(Duration.ofDays(2));
     for (int i = 0; i < 3000; i++) {
       clinic.receiveFaxAt(0, 1, start.plusSeconds(50L * i));
@@ -135,7 +129,7 @@ class ExactlyOnceUnderFaultsTest {
                 "faxbridge.ringcentral.page-size", "100",
                 "faxbridge.sync.delivery-batch", "5000"))) {
       ConnectionId connection = Operator.connect(faxbridge, "busy", clinic);
-      emulator.clearRequestLog();
+      emulators.ringCentral().clearRequestLog();
       SyncConnection sync = faxbridge.bean(SyncConnection.class);
 
       CompletableFuture<SyncReport> first =
@@ -158,12 +152,12 @@ class ExactlyOnceUnderFaultsTest {
       assertThat(ledger(faxbridge, "busy").stream().map(f -> f.source().messageId()).toList())
           .containsAll(arrivedWhilePaging);
     }
-    assertThat(DropFolder.of(environment.inbox(), "busy").documents()).hasSize(3020);
+    assertThat(DropFolder.of(emulators.environment().inbox(), "busy").documents()).hasSize(3020);
   }
 
   @Test
   void afterAThreeDayOutageEveryFaxOfThoseDaysIsDelivered() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Weekend");
+    Clinic clinic = emulators.environment().clinic("Weekend");
     clinic.receiveFaxAt(0, 1, Instant.now().minus(Duration.ofDays(4)));
     try (FaxbridgeInstance faxbridge = faxbridge(Map.of())) {
       ConnectionId connection = Operator.connect(faxbridge, "weekend", clinic);
@@ -181,19 +175,25 @@ class ExactlyOnceUnderFaultsTest {
         Instant at = outageStart.plus(Duration.ofHours(1 + 2L * i));
         duringOutage.add(clinic.receiveFaxAt(i % 2, 1, at).messageId());
       }
-      emulator.markRead(clinic.account().id(), clinic.mailboxIds().get(1), duringOutage.get(1));
-      emulator.delete(clinic.account().id(), clinic.mailboxIds().get(0), duringOutage.get(2));
+      emulators
+          .ringCentral()
+          .markRead(clinic.account().id(), clinic.mailboxIds().get(1), duringOutage.get(1));
+      emulators
+          .ringCentral()
+          .delete(clinic.account().id(), clinic.mailboxIds().get(0), duringOutage.get(2));
 
       SyncReport afterOutage = faxbridge.bean(SyncConnection.class).run(connection);
 
       assertThat(afterOutage.delivered()).isEqualTo(duringOutage.size());
       assertDeliveredOnce(faxbridge, "weekend", duringOutage.size() + 1);
     }
-    assertThat(DropFolder.of(environment.inbox(), "weekend").documents()).hasSize(37);
+    assertThat(DropFolder.of(emulators.environment().inbox(), "weekend").documents()).hasSize(37);
   }
 
   private long listings() {
-    return emulator.requestLog().stream().filter(r -> r.path().endsWith("/message-store")).count();
+    return emulators.ringCentral().requestLog().stream()
+        .filter(r -> r.path().endsWith("/message-store"))
+        .count();
   }
 
   private void awaitListings(int pages) {

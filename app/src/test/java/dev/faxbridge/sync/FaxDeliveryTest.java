@@ -28,7 +28,6 @@ import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.StagedFaxes;
-import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,11 +35,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,20 +49,10 @@ class FaxDeliveryTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void newEnvironment() {
-    environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-  }
-
   @Test
   void deliversEveryFaxOfTwoTenantsWithTwoMailboxesEachIntoTheirOwnFolder() throws Exception {
-    Clinic riverside =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Riverside");
-    Clinic lakeview =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Lakeview");
+    Clinic riverside = EMULATORS.environment().clinic("Riverside");
+    Clinic lakeview = EMULATORS.environment().clinic("Lakeview");
     Set<String> riversideMessages =
         Set.of(
             riverside.receiveFax(0, 1).messageId(),
@@ -74,7 +61,7 @@ class FaxDeliveryTest {
     Set<String> lakeviewMessages =
         Set.of(lakeview.receiveFax(0, 2).messageId(), lakeview.receiveFax(1, 4).messageId());
 
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId riversideConnection = connect(faxbridge, "riverside", riverside);
       ConnectionId lakeviewConnection = connect(faxbridge, "lakeview", lakeview);
 
@@ -82,8 +69,8 @@ class FaxDeliveryTest {
       assertThat(sync(faxbridge, lakeviewConnection).delivered()).isEqualTo(2);
     }
 
-    DropFolder riversideFolder = DropFolder.of(environment.inbox(), "riverside");
-    DropFolder lakeviewFolder = DropFolder.of(environment.inbox(), "lakeview");
+    DropFolder riversideFolder = DropFolder.of(EMULATORS.environment().inbox(), "riverside");
+    DropFolder lakeviewFolder = DropFolder.of(EMULATORS.environment().inbox(), "lakeview");
     assertThat(messageIds(riversideFolder)).isEqualTo(riversideMessages);
     assertThat(messageIds(lakeviewFolder)).isEqualTo(lakeviewMessages);
     assertThat(riversideFolder.documents()).hasSize(3);
@@ -99,12 +86,11 @@ class FaxDeliveryTest {
 
   @Test
   void aSecondSyncDeliversNothingNew() throws Exception {
-    Clinic clinic =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Hillcrest");
+    Clinic clinic = EMULATORS.environment().clinic("Hillcrest");
     clinic.receiveFax(0, 1);
     clinic.receiveFax(1, 2);
 
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "hillcrest", clinic);
       assertThat(sync(faxbridge, connection).delivered()).isEqualTo(2);
 
@@ -113,37 +99,37 @@ class FaxDeliveryTest {
       assertThat(second.newFaxes()).isZero();
       assertThat(second.delivered()).isZero();
     }
-    assertThat(DropFolder.of(environment.inbox(), "hillcrest").documents()).hasSize(2);
+    assertThat(DropFolder.of(EMULATORS.environment().inbox(), "hillcrest").documents()).hasSize(2);
   }
 
   @Test
   void aRestartDeliversNothingTwiceAndPicksUpWhatArrivedMeanwhile() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Oakwood");
+    Clinic clinic = EMULATORS.environment().clinic("Oakwood");
     clinic.receiveFax(0, 1);
     ConnectionId connection;
-    try (FaxbridgeInstance first = environment.startFaxbridge()) {
+    try (FaxbridgeInstance first = EMULATORS.environment().startFaxbridge()) {
       connection = connect(first, "oakwood", clinic);
       assertThat(sync(first, connection).delivered()).isEqualTo(1);
     }
     String arrivedWhileDown = clinic.receiveFax(1, 2).messageId();
 
-    try (FaxbridgeInstance second = environment.startFaxbridge()) {
+    try (FaxbridgeInstance second = EMULATORS.environment().startFaxbridge()) {
       SyncReport afterRestart = sync(second, connection);
 
       assertThat(afterRestart.newFaxes()).isEqualTo(1);
       assertThat(afterRestart.delivered()).isEqualTo(1);
       assertThat(sync(second, connection).delivered()).isZero();
     }
-    DropFolder folder = DropFolder.of(environment.inbox(), "oakwood");
+    DropFolder folder = DropFolder.of(EMULATORS.environment().inbox(), "oakwood");
     assertThat(folder.documents()).hasSize(2);
     assertThat(messageIds(folder)).contains(arrivedWhileDown);
   }
 
   @Test
   void aFaxArrivingBetweenTwoSyncsIsDelivered() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Maple");
+    Clinic clinic = EMULATORS.environment().clinic("Maple");
     clinic.receiveFax(0, 1);
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "maple", clinic);
       sync(faxbridge, connection);
 
@@ -151,47 +137,49 @@ class FaxDeliveryTest {
       SyncReport next = sync(faxbridge, connection);
 
       assertThat(next.delivered()).isEqualTo(1);
-      assertThat(messageIds(DropFolder.of(environment.inbox(), "maple"))).contains(later);
+      assertThat(messageIds(DropFolder.of(EMULATORS.environment().inbox(), "maple")))
+          .contains(later);
     }
   }
 
   @Test
   void faxesReadOrDeletedByStaffBeforeTheFirstSyncAreStillDelivered() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Birch");
+    Clinic clinic = EMULATORS.environment().clinic("Birch");
     String read = clinic.receiveFax(0, 1).messageId();
     String deleted = clinic.receiveFax(1, 1).messageId();
     EMULATORS.ringCentral().markRead(clinic.account().id(), clinic.mailboxIds().get(0), read);
     EMULATORS.ringCentral().delete(clinic.account().id(), clinic.mailboxIds().get(1), deleted);
 
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "birch", clinic);
       assertThat(sync(faxbridge, connection).delivered()).isEqualTo(2);
     }
-    assertThat(messageIds(DropFolder.of(environment.inbox(), "birch")))
+    assertThat(messageIds(DropFolder.of(EMULATORS.environment().inbox(), "birch")))
         .containsExactlyInAnyOrder(read, deleted);
   }
 
   @Test
   void aFaxOlderThanTheDefault24HourWindowIsDeliveredOnTheFirstSync() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Cedar");
+    Clinic clinic = EMULATORS.environment().clinic("Cedar");
     String fridayFax =
         clinic.receiveFaxAt(0, 2, Instant.now().minus(Duration.ofDays(3))).messageId();
 
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "cedar", clinic);
       assertThat(sync(faxbridge, connection).delivered()).isEqualTo(1);
     }
-    assertThat(messageIds(DropFolder.of(environment.inbox(), "cedar"))).containsExactly(fridayFax);
+    assertThat(messageIds(DropFolder.of(EMULATORS.environment().inbox(), "cedar")))
+        .containsExactly(fridayFax);
   }
 
   @Test
   void aDeliveryThatFailsIsRetriedAndLandsOnce() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Elm");
+    Clinic clinic = EMULATORS.environment().clinic("Elm");
     clinic.receiveFax(0, 1);
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "elm", clinic);
-      Files.createDirectories(environment.inbox());
-      Path blocker = environment.inbox().resolve("elm");
+      Files.createDirectories(EMULATORS.environment().inbox());
+      Path blocker = EMULATORS.environment().inbox().resolve("elm");
       Files.writeString(blocker, "a file where the tenant's folder should be");
 
       SyncReport blocked = sync(faxbridge, connection);
@@ -212,16 +200,16 @@ class FaxDeliveryTest {
       assertThat(onlyFax(faxbridge, "elm").state()).isEqualTo(FaxState.DELIVERED);
       assertThat(onlyFax(faxbridge, "elm").attempts()).isEqualTo(2);
     }
-    DropFolder folder = DropFolder.of(environment.inbox(), "elm");
+    DropFolder folder = DropFolder.of(EMULATORS.environment().inbox(), "elm");
     assertThat(folder.documents()).hasSize(1);
     folder.assertEveryDocumentMatchesItsSidecar();
   }
 
   @Test
   void aCrashAfterTheFilesWereRenamedButBeforeTheLedgerKnewLeavesOneCopy() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Pine");
+    Clinic clinic = EMULATORS.environment().clinic("Pine");
     clinic.receiveFax(0, 2);
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "pine", clinic);
       listOnly(faxbridge, connection);
       InboundFax fax = onlyFax(faxbridge, "pine");
@@ -232,7 +220,10 @@ class FaxDeliveryTest {
               .download(
                   faxbridge.bean(Connections.class).get(connection),
                   fax.source(),
-                  data.resolve("downloaded-before-the-crash.pdf"));
+                  EMULATORS
+                      .environment()
+                      .dataDirectory()
+                      .resolve("downloaded-before-the-crash.pdf"));
       faxbridge
           .bean(FolderDestination.class)
           .deliver(new FaxDocument(tenant, fax, downloaded, StagedFaxes.ringCentralSource(fax)));
@@ -241,7 +232,7 @@ class FaxDeliveryTest {
 
       assertThat(afterCrash.delivered()).isEqualTo(1);
     }
-    DropFolder folder = DropFolder.of(environment.inbox(), "pine");
+    DropFolder folder = DropFolder.of(EMULATORS.environment().inbox(), "pine");
     assertThat(folder.documents()).hasSize(1);
     assertThat(folder.sidecars()).hasSize(1);
     folder.assertEveryDocumentMatchesItsSidecar();
@@ -249,9 +240,9 @@ class FaxDeliveryTest {
 
   @Test
   void everyFaxAndCredentialEventIsAuditedAndTheTrailCannotBeRewritten() throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Aspen");
+    Clinic clinic = EMULATORS.environment().clinic("Aspen");
     clinic.receiveFax(0, 1);
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "aspen", clinic);
       sync(faxbridge, connection);
       TenantId tenant = faxbridge.bean(Tenants.class).findBySlug("aspen").orElseThrow().id();
@@ -279,9 +270,9 @@ class FaxDeliveryTest {
 
   @Test
   void logsCarryNoPhoneNumbersNorCredentials(CapturedOutput output) throws Exception {
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Willow");
+    Clinic clinic = EMULATORS.environment().clinic("Willow");
     clinic.receiveFax(0, 2);
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = EMULATORS.environment().startFaxbridge()) {
       ConnectionId connection = connect(faxbridge, "willow", clinic);
       EMULATORS
           .ringCentral()
@@ -302,7 +293,7 @@ class FaxDeliveryTest {
         .doesNotContain("6505550100")
         .doesNotContain("6505550199")
         .doesNotContain(clinic.jwt())
-        .doesNotContain(environment.app().clientSecret());
+        .doesNotContain(EMULATORS.environment().app().clientSecret());
   }
 
   private static ConnectionId connect(FaxbridgeInstance faxbridge, String slug, Clinic clinic) {

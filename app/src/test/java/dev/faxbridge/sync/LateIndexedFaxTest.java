@@ -7,15 +7,12 @@ import dev.faxbridge.emulator.LoggedRequest;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fax the provider indexes late (it becomes visible with a receive time older than the windows
@@ -23,27 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LateIndexedFaxTest {
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void aFaxIndexedHoursLateIsFoundByTheHourlyRereadAndCounted() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Late index");
+    RingCentralEmulator emulator = emulators.ringCentral();
+    Clinic clinic = emulators.environment().clinic("Late index");
     clinic.receiveFax(0, 1);
     try (FaxbridgeInstance faxbridge =
-        FaxbridgeInstance.start(environment.properties(), emulator.clock())) {
+        FaxbridgeInstance.start(emulators.environment().properties(), emulator.clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "late-index", clinic);
       SyncConnection sync = faxbridge.bean(SyncConnection.class);
       assertThat(sync.run(connection).delivered()).isEqualTo(1);
@@ -70,7 +55,7 @@ class LateIndexedFaxTest {
           .filteredOn(r -> r.path().endsWith("/message-store"))
           .extracting(LoggedRequest::rateLimitGroup)
           .containsOnly("Light");
-      assertThat(DropFolder.of(environment.inbox(), "late-index").sidecarContents())
+      assertThat(DropFolder.of(emulators.environment().inbox(), "late-index").sidecarContents())
           .anyMatch(s -> s.get("ringcentral").get("messageId").asString().equals(late));
     }
   }

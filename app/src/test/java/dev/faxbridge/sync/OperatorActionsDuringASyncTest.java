@@ -7,25 +7,21 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,27 +33,14 @@ class OperatorActionsDuringASyncTest {
   private static final String CONTENT =
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}";
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void syncNowBackfillAndRetryDuringARunningSyncAnswer202AndTakeEffectRightAfterIt() {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Busy desk");
+    Clinic clinic = emulators.environment().clinic("Busy desk");
     String old = clinic.receiveFaxAt(1, 1, Instant.now().minus(Duration.ofDays(5))).messageId();
     String first = clinic.receiveFax(0, 1).messageId();
-    Map<String, Object> properties = environment.properties();
+    Map<String, Object> properties = emulators.environment().properties();
     properties.put("db-scheduler.enabled", "true");
     properties.put("db-scheduler.polling-interval", "200ms");
     properties.put("db-scheduler.threads", "2");
@@ -78,7 +61,9 @@ class OperatorActionsDuringASyncTest {
           .param("id", dead.id())
           .update();
       // The next sync hangs in a slow download while the operator acts.
-      emulator.injectFault(FaultRule.once("GET", CONTENT, Fault.delay(Duration.ofSeconds(6))));
+      emulators
+          .ringCentral()
+          .injectFault(FaultRule.once("GET", CONTENT, Fault.delay(Duration.ofSeconds(6))));
       String slow = clinic.receiveFax(0, 1).messageId();
       assertThat(
               faxbridge.api("POST", "/api/connections/" + connection + "/sync", null).statusCode())

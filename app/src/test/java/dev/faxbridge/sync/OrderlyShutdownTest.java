@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node that stops while its sync waits for rate-limit budget ends that sync at once and leaves
@@ -33,26 +29,13 @@ class OrderlyShutdownTest {
   private static final String MESSAGE_STORE =
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store";
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void aSyncWaitingForItsRateLimitLaneEndsPromptlyAndItsRowIsFreeAndDue() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Paced");
+    Clinic clinic = emulators.environment().clinic("Paced");
     clinic.receiveFax(0, 1);
-    Map<String, Object> properties = environment.properties();
+    Map<String, Object> properties = emulators.environment().properties();
     properties.put("db-scheduler.enabled", "true");
     properties.put("db-scheduler.polling-interval", "200ms");
     properties.put("faxbridge.ringcentral.rate-limits.max-wait", "10m");
@@ -77,7 +60,8 @@ class OrderlyShutdownTest {
     assertThat(row.executionTime())
         .as("due at once for whichever node comes next")
         .isBefore(Instant.now().plusSeconds(1));
-    assertThat(emulator.requestLog().stream().filter(r -> r.status() == 429)).hasSize(1);
+    assertThat(emulators.ringCentral().requestLog().stream().filter(r -> r.status() == 429))
+        .hasSize(1);
   }
 
   /** Connects the clinic, lets its first sync finish, then starts one that waits for budget. */
@@ -85,14 +69,15 @@ class OrderlyShutdownTest {
     ConnectionId connection = Operator.connect(faxbridge, "paced", clinic, 3600);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> environment.inbox().resolve("paced").toFile().exists());
+        .until(() -> emulators.environment().inbox().resolve("paced").toFile().exists());
     await().atMost(Duration.ofSeconds(30)).until(() -> !scheduledRow(connection).picked());
     // A 429 with Retry-After: 60 closes the Light lane; the next sync's listing waits for it.
-    emulator.injectFault(FaultRule.once("GET", MESSAGE_STORE, Fault.status(429)));
+    emulators.ringCentral().injectFault(FaultRule.once("GET", MESSAGE_STORE, Fault.status(429)));
     faxbridge.api("POST", "/api/connections/" + connection + "/sync", null);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> emulator.requestLog().stream().anyMatch(r -> r.status() == 429));
+        .until(
+            () -> emulators.ringCentral().requestLog().stream().anyMatch(r -> r.status() == 429));
     assertThat(scheduledRow(connection).picked()).as("the sync is running").isTrue();
     return connection;
   }
@@ -100,7 +85,8 @@ class OrderlyShutdownTest {
   private record Row(boolean picked, Instant executionTime) {}
 
   private Row scheduledRow(ConnectionId connection) {
-    try (Connection jdbc = DriverManager.getConnection(environment.databaseUrl(), "postgres", "");
+    try (Connection jdbc =
+            DriverManager.getConnection(emulators.environment().databaseUrl(), "postgres", "");
         var statement =
             jdbc.prepareStatement(
                 "select picked, execution_time from scheduled_tasks where task_instance = ?")) {

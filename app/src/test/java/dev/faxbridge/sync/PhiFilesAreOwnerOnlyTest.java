@@ -3,8 +3,8 @@ package dev.faxbridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.connection.ConnectionId;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
@@ -16,40 +16,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What faxbridge writes to disk by default is readable by its owner only. */
 class PhiFilesAreOwnerOnlyTest {
 
-  @TempDir Path data;
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void theDropFolderStagingAndAGeneratedKeysetAreOwnerOnly() throws Exception {
-    try (RingCentralEmulator emulator = RingCentralEmulator.builder().start()) {
-      TestEnvironment environment = TestEnvironment.create(emulator, data);
-      Map<String, Object> properties = environment.properties();
-      properties.remove("faxbridge.secrets.keyset");
-      properties.put("faxbridge.secrets.keyset-file", data.resolve("secrets/keyset.json"));
-      properties.put("faxbridge.secrets.generate-if-missing", "true");
-      Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Riverside");
-      clinic.receiveFax(0, 1);
+    TestEnvironment environment = emulators.environment();
+    Path data = environment.dataDirectory();
+    Map<String, Object> properties = environment.properties();
+    properties.remove("faxbridge.secrets.keyset");
+    properties.put("faxbridge.secrets.keyset-file", data.resolve("secrets/keyset.json"));
+    properties.put("faxbridge.secrets.generate-if-missing", "true");
+    Clinic clinic = environment.clinic("Riverside");
+    clinic.receiveFax(0, 1);
 
-      try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
-        ConnectionId connection = Operator.connect(faxbridge, "riverside", clinic);
-        assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
-      }
-
-      List<Path> delivered = tree(environment.inbox());
-      assertThat(delivered).filteredOn(Files::isRegularFile).hasSize(2);
-      for (Path path : delivered) {
-        assertThat(mode(path))
-            .as(path.toString())
-            .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
-      }
-      assertThat(mode(data.resolve("staging"))).isEqualTo("rwx------");
-      assertThat(mode(data.resolve("secrets"))).isEqualTo("rwx------");
-      assertThat(mode(data.resolve("secrets/keyset.json"))).isEqualTo("rw-------");
+    try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
+      ConnectionId connection = Operator.connect(faxbridge, "riverside", clinic);
+      assertThat(faxbridge.bean(SyncConnection.class).run(connection).delivered()).isEqualTo(1);
     }
+
+    List<Path> delivered = tree(environment.inbox());
+    assertThat(delivered).filteredOn(Files::isRegularFile).hasSize(2);
+    for (Path path : delivered) {
+      assertThat(mode(path))
+          .as(path.toString())
+          .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
+    }
+    assertThat(mode(data.resolve("staging"))).isEqualTo("rwx------");
+    assertThat(mode(data.resolve("secrets"))).isEqualTo("rwx------");
+    assertThat(mode(data.resolve("secrets/keyset.json"))).isEqualTo("rw-------");
   }
 
   private static List<Path> tree(Path root) throws IOException {

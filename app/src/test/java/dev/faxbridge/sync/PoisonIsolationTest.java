@@ -15,14 +15,12 @@ import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,7 +35,6 @@ class PoisonIsolationTest {
   private static final String MESSAGE = MESSAGE_STORE + "/{messageId}";
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
-  @TempDir Path data;
 
   private FaxbridgeInstance faxbridge(TestEnvironment environment) {
     Map<String, Object> properties = environment.properties();
@@ -59,8 +56,8 @@ class PoisonIsolationTest {
 
   @Test
   void aRecordWithoutAUriFailsThatFaxUntilItIsADeadLetterAndTheMailboxGoesOn() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "No uri");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("No uri");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "no-uri", clinic);
@@ -104,9 +101,8 @@ class PoisonIsolationTest {
   @Test
   void aRecordWithAnUnparsableCreationTimeFailsOnlyThatFaxAndIsDeliveredOnceItIsWhole()
       throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Bad time");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Bad time");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "bad-time", clinic);
@@ -133,9 +129,8 @@ class PoisonIsolationTest {
 
   @Test
   void anAttachmentOnAnUntrustedHostFailsOnlyThatFax() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Elsewhere");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Elsewhere");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "elsewhere", clinic);
@@ -161,9 +156,8 @@ class PoisonIsolationTest {
 
   @Test
   void aFailingAcknowledgementIsThatFaxsOwnFailureAndTheOthersAreAcknowledged() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic =
-        Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Stubborn");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Stubborn");
     List<String> messages = threeFaxes(clinic);
     try (FaxbridgeInstance faxbridge = faxbridge(environment)) {
       ConnectionId connection = Operator.connect(faxbridge, "stubborn", clinic);

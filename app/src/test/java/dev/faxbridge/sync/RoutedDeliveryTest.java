@@ -109,7 +109,7 @@ class RoutedDeliveryTest {
       connection = Operator.connect(faxbridge, "heart", clinic);
       tenant = faxbridge.bean(Connections.class).get(connection).tenantId();
       String toFhir =
-          destination(
+          Operator.addDestination(
               faxbridge,
               "heart",
               "{\"name\":\"cardiology-fhir\",\"kind\":\"fhir\",\"location\":\"Cardiology\","
@@ -117,7 +117,7 @@ class RoutedDeliveryTest {
                   + fhir.baseUrl()
                   + "\"}}");
       String toMllp =
-          destination(
+          Operator.addDestination(
               faxbridge,
               "heart",
               "{\"name\":\"cardiology-hl7\",\"kind\":\"hl7-mllp\",\"location\":\"Cardiology\","
@@ -125,7 +125,7 @@ class RoutedDeliveryTest {
                   + mllp.port()
                   + ",\"timeoutSeconds\":10}}");
       String toWebhook =
-          destination(
+          Operator.addDestination(
               faxbridge,
               "heart",
               "{\"name\":\"cardiology-hook\",\"kind\":\"webhook\",\"location\":\"Cardiology\","
@@ -135,7 +135,7 @@ class RoutedDeliveryTest {
                   + WEBHOOK_SECRET
                   + "\"}");
       String toFolder =
-          destination(
+          Operator.addDestination(
               faxbridge,
               "heart",
               "{\"name\":\"front-desk\",\"kind\":\"folder\",\"location\":\"Front desk\","
@@ -223,27 +223,27 @@ class RoutedDeliveryTest {
       mllp.answerWith(MllpReceiver.Answer.REJECT);
       silent.answerWith(MllpReceiver.Answer.SILENCE);
       ConnectionId connection = Operator.connect(faxbridge, "lab", clinic);
-      destination(
+      Operator.addDestination(
           faxbridge,
           "lab",
           "{\"name\":\"ehr\",\"kind\":\"fhir\",\"settings\":{\"baseUrl\":\""
               + fhir.baseUrl()
               + "\"}}");
-      destination(
+      Operator.addDestination(
           faxbridge,
           "lab",
           "{\"name\":\"busy-hl7\",\"kind\":\"hl7-mllp\",\"settings\":{\"host\":\"127.0.0.1\","
               + "\"port\":"
               + mllp.port()
               + "}}");
-      destination(
+      Operator.addDestination(
           faxbridge,
           "lab",
           "{\"name\":\"silent-hl7\",\"kind\":\"hl7-mllp\",\"settings\":{\"host\":\"127.0.0.1\","
               + "\"port\":"
               + silent.port()
               + ",\"timeoutSeconds\":1}}");
-      destination(
+      Operator.addDestination(
           faxbridge,
           "lab",
           "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"url\":\""
@@ -257,11 +257,7 @@ class RoutedDeliveryTest {
 
       sync.run(connection);
 
-      UUID fax =
-          ledger
-              .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
-              .get(0)
-              .id();
+      UUID fax = firstFax(faxbridge, connection);
       assertThat(ledger.find(fax).orElseThrow().state()).isEqualTo(FaxState.FAILED);
       assertThat(fhir.documentReferences()).hasSize(1);
       assertThat(webhook.stored()).hasSize(1);
@@ -315,7 +311,7 @@ class RoutedDeliveryTest {
     properties.put("faxbridge.delivery.document-links.directory", data.resolve("links").toString());
     try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties, emulator.clock())) {
       ConnectionId connection = Operator.connect(faxbridge, "linked", clinic);
-      destination(
+      Operator.addDestination(
           faxbridge,
           "linked",
           "{\"name\":\"hook\",\"kind\":\"webhook\",\"settings\":{\"url\":\""
@@ -336,12 +332,7 @@ class RoutedDeliveryTest {
           .isEqualTo(sent.sha256());
       String url = received.documentUrl();
       assertThat(url).startsWith("http://127.0.0.1:" + port + "/documents/");
-      UUID fax =
-          faxbridge
-              .bean(FaxLedger.class)
-              .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
-              .get(0)
-              .id();
+      UUID fax = firstFax(faxbridge, connection);
       assertThat(audit(faxbridge, fax)).contains("FAX_DOCUMENT_DOWNLOADED");
 
       String tampered = url.substring(0, url.length() - 2) + (url.endsWith("A") ? "BB" : "AA");
@@ -381,14 +372,14 @@ class RoutedDeliveryTest {
     try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
       mllp.answerWith(MllpReceiver.Answer.REJECT);
       ConnectionId connection = Operator.connect(faxbridge, "lab", clinic);
-      destination(
+      Operator.addDestination(
           faxbridge,
           "lab",
           "{\"name\":\"ehr\",\"kind\":\"fhir\",\"settings\":{\"baseUrl\":\""
               + fhir.baseUrl()
               + "\"}}");
       String retired =
-          destination(
+          Operator.addDestination(
               faxbridge,
               "lab",
               "{\"name\":\"old-hl7\",\"kind\":\"hl7-mllp\",\"settings\":{\"host\":\"127.0.0.1\","
@@ -401,11 +392,7 @@ class RoutedDeliveryTest {
 
       sync.run(connection);
 
-      UUID fax =
-          ledger
-              .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
-              .get(0)
-              .id();
+      UUID fax = firstFax(faxbridge, connection);
       assertThat(ledger.find(fax).orElseThrow().state()).isEqualTo(FaxState.FAILED);
       assertThat(states(deliveries, fax))
           .containsEntry(FaxDeliveries.State.DELIVERED, 1L)
@@ -438,6 +425,15 @@ class RoutedDeliveryTest {
     }
   }
 
+  /** The id of the first fax in the ledger of the connection's tenant. */
+  private static UUID firstFax(FaxbridgeInstance faxbridge, ConnectionId connection) {
+    return faxbridge
+        .bean(FaxLedger.class)
+        .forTenant(faxbridge.bean(Connections.class).get(connection).tenantId())
+        .get(0)
+        .id();
+  }
+
   private static Map<FaxDeliveries.State, Long> states(FaxDeliveries deliveries, UUID fax) {
     return deliveries.forFax(fax).stream()
         .collect(
@@ -454,24 +450,9 @@ class RoutedDeliveryTest {
         .list();
   }
 
-  private static String destination(FaxbridgeInstance faxbridge, String tenant, String body) {
-    HttpResponse<String> created =
-        faxbridge.api("POST", "/api/tenants/" + tenant + "/destinations", body);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return Operator.json(created).get("id").asString();
-  }
-
   private static void rule(FaxbridgeInstance faxbridge, String destination, String match) {
-    HttpResponse<String> created =
-        faxbridge.api(
-            "POST",
-            "/api/tenants/heart/routing-rules",
-            "{\"destinationId\":\""
-                + destination
-                + "\""
-                + (match == null ? "" : "," + match)
-                + "}");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(created.body()).doesNotContain("555-0199").doesNotContain("5550199");
+    assertThat(Operator.addRoutingRule(faxbridge, "heart", destination, match).body())
+        .doesNotContain("555-0199")
+        .doesNotContain("5550199");
   }
 }

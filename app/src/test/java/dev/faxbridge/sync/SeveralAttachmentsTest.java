@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.emulator.FaxMessage;
 import dev.faxbridge.emulator.InboundFaxSpec;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -18,10 +17,8 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,43 +27,32 @@ import tools.jackson.databind.JsonNode;
  */
 class SeveralAttachmentsTest {
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void eachAttachmentIsDeliveredOnceUnderItsOwnNameAlsoAfterARestart() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Maple");
+    Clinic clinic = emulators.environment().clinic("Maple");
     FaxMessage fax =
-        emulator.deliverFax(
-            clinic.account().id(),
-            clinic.mailboxIds().get(1),
-            InboundFaxSpec.of("+16505550100", "+16505550199", 2).attachments(3));
+        emulators
+            .ringCentral()
+            .deliverFax(
+                clinic.account().id(),
+                clinic.mailboxIds().get(1),
+                InboundFaxSpec.of("+16505550100", "+16505550199", 2).attachments(3));
     ConnectionId connection;
-    try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
+    try (FaxbridgeInstance faxbridge = emulators.environment().startFaxbridge()) {
       connection = Operator.connect(faxbridge, "maple", clinic);
       SyncReport first = faxbridge.bean(SyncConnection.class).run(connection);
       assertThat(first.newFaxes()).isEqualTo(3);
       assertThat(first.delivered()).isEqualTo(3);
     }
-    DropFolder folder = DropFolder.of(environment.inbox(), "maple");
+    DropFolder folder = DropFolder.of(emulators.environment().inbox(), "maple");
     Map<Path, FileTime> written = new HashMap<>();
     for (Path document : folder.documents()) {
       written.put(document, Files.getLastModifiedTime(document));
     }
 
-    try (FaxbridgeInstance restarted = environment.startFaxbridge()) {
+    try (FaxbridgeInstance restarted = emulators.environment().startFaxbridge()) {
       SyncReport again = restarted.bean(SyncConnection.class).run(connection);
       assertThat(again.newFaxes()).isZero();
       assertThat(again.delivered()).isZero();

@@ -7,7 +7,6 @@ import dev.faxbridge.audit.AuditKind;
 import dev.faxbridge.audit.AuditTrail;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
@@ -15,20 +14,18 @@ import dev.faxbridge.tenant.Tenant;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.DropFolder;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two faxbridge nodes on one database share ten tenants through db-scheduler: every fax is
@@ -40,24 +37,15 @@ class SeveralNodesTest {
   private static final String CONTENT =
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}";
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    emulator.rateLimitTiming(Duration.ofSeconds(1), Duration.ofSeconds(1));
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
+  void emulatorSettings() {
+    emulators.ringCentral().rateLimitTiming(Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 
   private FaxbridgeInstance node(String name) {
-    Map<String, Object> properties = environment.properties();
+    Map<String, Object> properties = emulators.environment().properties();
     properties.put("db-scheduler.enabled", "true");
     properties.put("db-scheduler.polling-interval", "200ms");
     properties.put("db-scheduler.heartbeat-interval", "300ms");
@@ -76,7 +64,7 @@ class SeveralNodesTest {
   void twoNodesDeliverEveryFaxOfTenTenantsOnceAndOneStoppingMidSyncLosesNothing() throws Exception {
     List<Clinic> clinics = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Node clinic " + i);
+      Clinic clinic = emulators.environment().clinic("Node clinic " + i);
       clinic.receiveFax(0, 1);
       clinic.receiveFax(1, 1);
       clinic.receiveFax(0, 2);
@@ -90,8 +78,10 @@ class SeveralNodesTest {
       awaitDelivered(second, 30);
 
       // Slow downloads keep syncs running while the first node goes away.
-      emulator.injectFault(
-          FaultRule.once("GET", CONTENT, Fault.delay(Duration.ofMillis(150))).always());
+      emulators
+          .ringCentral()
+          .injectFault(
+              FaultRule.once("GET", CONTENT, Fault.delay(Duration.ofMillis(150))).always());
       for (Clinic clinic : clinics) {
         for (int k = 0; k < 4; k++) {
           clinic.receiveFax(k % 2, 1);
@@ -107,7 +97,7 @@ class SeveralNodesTest {
     }
     int documents = 0;
     for (int i = 0; i < clinics.size(); i++) {
-      DropFolder folder = DropFolder.of(environment.inbox(), "clinic-" + i);
+      DropFolder folder = DropFolder.of(emulators.environment().inbox(), "clinic-" + i);
       assertThat(folder.documents()).as("clinic-%s", i).hasSize(7);
       folder.assertEveryDocumentMatchesItsSidecar();
       documents += folder.documents().size();

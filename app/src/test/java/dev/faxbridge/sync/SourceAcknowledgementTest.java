@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,12 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SourceAcknowledgementTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
-  @TempDir Path data;
 
   @Test
   void leavesDeliveredFaxesAloneByDefault() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Quiet");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Quiet");
     String message = clinic.receiveFax(0, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "quiet", clinic);
@@ -48,8 +46,8 @@ class SourceAcknowledgementTest {
 
   @Test
   void marksAFaxReadAtTheSourceOnlyOnceItIsDelivered() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Reader");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Reader");
     String message = clinic.receiveFax(1, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "reader", clinic);
@@ -85,8 +83,8 @@ class SourceAcknowledgementTest {
 
   @Test
   void deletesADeliveredFaxAtTheSourceAndDoesNotDeliverItAgain() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Tidy");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Tidy");
     String message = clinic.receiveFax(0, 1).messageId();
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "tidy", clinic);
@@ -108,8 +106,8 @@ class SourceAcknowledgementTest {
 
   @Test
   void refusesAnUnknownMode() throws Exception {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Picky");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Picky");
     try (FaxbridgeInstance faxbridge = environment.startFaxbridge()) {
       ConnectionId connection = Operator.connect(faxbridge, "picky", clinic);
       String tenant = faxbridge.bean(Connections.class).get(connection).tenantId().toString();

@@ -6,22 +6,18 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.connection.Connections;
 import dev.faxbridge.emulator.Fault;
 import dev.faxbridge.emulator.FaultRule;
-import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import dev.faxbridge.testing.Clinic;
+import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
-import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A document transfer that stops without closing is a passing failure of that one fax. */
 class StalledDownloadTest {
@@ -29,34 +25,23 @@ class StalledDownloadTest {
   private static final String CONTENT =
       "/restapi/v1.0/account/{accountId}/extension/{extensionId}/message-store/{messageId}/content/{attachmentId}";
 
-  @TempDir Path data;
-  private RingCentralEmulator emulator;
-  private TestEnvironment environment;
-
-  @BeforeEach
-  void start() {
-    emulator = RingCentralEmulator.builder().start();
-    environment = TestEnvironment.create(emulator, data);
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+  @RegisterExtension final Emulators emulators = Emulators.startedForEachTest();
 
   @Test
   void aStalledTransferIsBrokenOffAndTheFaxIsDeliveredOnItsNextAttempt() throws Exception {
-    Clinic clinic = Clinic.create(emulator, environment.app().clientId(), "Stalling");
+    Clinic clinic = emulators.environment().clinic("Stalling");
     clinic.receiveFax(0, 2);
-    Map<String, Object> properties = environment.properties();
+    Map<String, Object> properties = emulators.environment().properties();
     properties.put("faxbridge.ringcentral.download-idle-timeout", "300ms");
     properties.put("faxbridge.ringcentral.rate-limits.call-attempts", "2");
     properties.put("faxbridge.ringcentral.rate-limits.call-retry-base", "10ms");
     try (FaxbridgeInstance faxbridge = FaxbridgeInstance.start(properties)) {
       ConnectionId connection = Operator.connect(faxbridge, "stalling", clinic);
       // Half the document, then silence on an open connection for far longer than any test runs.
-      emulator.injectFault(
-          FaultRule.once("GET", CONTENT, Fault.stalledBody(Duration.ofMinutes(10))).times(2));
+      emulators
+          .ringCentral()
+          .injectFault(
+              FaultRule.once("GET", CONTENT, Fault.stalledBody(Duration.ofMinutes(10))).times(2));
 
       SyncReport stalled = faxbridge.bean(SyncConnection.class).run(connection);
 

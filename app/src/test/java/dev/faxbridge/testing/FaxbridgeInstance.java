@@ -1,7 +1,6 @@
 package dev.faxbridge.testing;
 
 import dev.faxbridge.FaxbridgeApplication;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,15 +29,7 @@ public final class FaxbridgeInstance implements AutoCloseable {
   }
 
   public static FaxbridgeInstance start(Map<String, Object> properties) {
-    SpringApplication application =
-        new SpringApplicationBuilder(FaxbridgeApplication.class)
-            .web(WebApplicationType.SERVLET)
-            .build();
-    String[] arguments =
-        properties.entrySet().stream()
-            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-            .toArray(String[]::new);
-    return new FaxbridgeInstance(application.run(arguments));
+    return run(new SpringApplicationBuilder(FaxbridgeApplication.class), properties);
   }
 
   /**
@@ -46,12 +37,16 @@ public final class FaxbridgeInstance implements AutoCloseable {
    * emulator's clock moves faxbridge's time too.
    */
   public static FaxbridgeInstance start(Map<String, Object> properties, java.time.Clock clock) {
-    SpringApplication application =
+    return run(
         new SpringApplicationBuilder(FaxbridgeApplication.class)
-            .web(WebApplicationType.SERVLET)
             .initializers(
-                context -> context.getBeanFactory().registerSingleton("emulatedClock", clock))
-            .build();
+                context -> context.getBeanFactory().registerSingleton("emulatedClock", clock)),
+        properties);
+  }
+
+  private static FaxbridgeInstance run(
+      SpringApplicationBuilder builder, Map<String, Object> properties) {
+    SpringApplication application = builder.web(WebApplicationType.SERVLET).build();
     String[] arguments =
         properties.entrySet().stream()
             .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
@@ -91,14 +86,7 @@ public final class FaxbridgeInstance implements AutoCloseable {
                 jsonBody == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(jsonBody));
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestHttp.send(http, request.build());
   }
 
   @Override

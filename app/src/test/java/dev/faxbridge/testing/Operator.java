@@ -63,6 +63,33 @@ public final class Operator {
     return ConnectionId.parse(json(connection).get("id").asString());
   }
 
+  /** Adds a destination, described by the JSON {@code body}, to the tenant; answers its id. */
+  public static String addDestination(FaxbridgeInstance faxbridge, String tenant, String body) {
+    HttpResponse<String> created =
+        faxbridge.api("POST", "/api/tenants/" + tenant + "/destinations", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json(created).get("id").asString();
+  }
+
+  /**
+   * Adds a routing rule to {@code destination}; {@code match} is the rule's further JSON members
+   * (null: none). Answers the API's answer, which was 201.
+   */
+  public static HttpResponse<String> addRoutingRule(
+      FaxbridgeInstance faxbridge, String tenant, String destination, String match) {
+    HttpResponse<String> created =
+        faxbridge.api(
+            "POST",
+            "/api/tenants/" + tenant + "/routing-rules",
+            "{\"destinationId\":\""
+                + destination
+                + "\""
+                + (match == null ? "" : "," + match)
+                + "}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return created;
+  }
+
   public static JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }

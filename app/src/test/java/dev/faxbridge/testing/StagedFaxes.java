@@ -41,12 +41,16 @@ public final class StagedFaxes {
 
   /** A staged PDF of {@code content} for the fax with this message id (3 pages). */
   public FaxDocument document(String messageId, byte[] content) {
+    return document(fax(messageId), content);
+  }
+
+  /** A staged PDF of {@code content} for this fax: the same fax again is delivered again. */
+  public FaxDocument document(InboundFax fax, byte[] content) {
     try {
       Path file = staging.resolve(UUID.randomUUID() + ".part");
       Files.write(file, content);
       String sha256 =
           HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-      InboundFax fax = fax(messageId);
       return new FaxDocument(
           tenant,
           fax,
@@ -106,7 +110,8 @@ public final class StagedFaxes {
     }
   }
 
-  private InboundFax fax(String messageId) {
+  /** A new RingCentral fax of the tenant with this message id, just discovered (3 pages). */
+  public InboundFax fax(String messageId) {
     ListedFax source =
         new ListedFax(
             Provider.RINGCENTRAL,

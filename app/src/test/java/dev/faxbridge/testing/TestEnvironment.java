@@ -18,6 +18,11 @@ public record TestEnvironment(
         emulator, emulator.createApp("faxbridge"), TestDatabase.newDatabaseUrl(), dataDirectory);
   }
 
+  /** A clinic's account on this environment's emulator, with a JWT for faxbridge's app. */
+  public Clinic clinic(String name) {
+    return Clinic.create(emulator, app.clientId(), name);
+  }
+
   public Path inbox() {
     return dataDirectory.resolve("inbox");
   }

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.faxbridge.admin.DemoOperator;
 import dev.faxbridge.testing.DropFolder;
 import dev.faxbridge.testing.FaxbridgeInstance;
-import dev.faxbridge.testing.TestDatabase;
-import dev.faxbridge.testing.TestKeyset;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +68,10 @@ class DemoModeTest {
   }
 
   private Map<String, Object> demoProperties() {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("faxbridge.demo.enabled", "true");
+    Map<String, Object> properties = DemoProperties.under(data);
     properties.put("faxbridge.demo.fax-every", "300ms");
     properties.put("faxbridge.demo.sync-interval", "5s");
-    properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
-    properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
-    properties.put("server.port", "0");
     properties.put("db-scheduler.polling-interval", "200ms");
-    properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
-    properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
-    properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
     return properties;
   }
 

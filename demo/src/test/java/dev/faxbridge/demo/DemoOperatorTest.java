@@ -10,8 +10,6 @@ import dev.faxbridge.emulator.Account;
 import dev.faxbridge.emulator.RingCentralEmulator;
 import dev.faxbridge.tenant.Tenants;
 import dev.faxbridge.testing.FaxbridgeInstance;
-import dev.faxbridge.testing.TestDatabase;
-import dev.faxbridge.testing.TestKeyset;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,15 +108,8 @@ class DemoOperatorTest {
   }
 
   private Map<String, Object> demoProperties() {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("faxbridge.demo.enabled", "true");
-    properties.put("faxbridge.demo.state-directory", data.resolve("demo").toString());
-    properties.put("spring.datasource.url", TestDatabase.newDatabaseUrl());
+    Map<String, Object> properties = DemoProperties.under(data);
     properties.put("spring.datasource.username", "postgres");
-    properties.put("server.port", "0");
-    properties.put("faxbridge.delivery.folder.root", data.resolve("inbox").toString());
-    properties.put("faxbridge.sync.staging-directory", data.resolve("staging").toString());
-    properties.put("faxbridge.secrets.keyset", TestKeyset.JSON);
     return properties;
   }
 

@@ -4,11 +4,6 @@ import dev.faxbridge.emulator.faxage.FaxageEmulatorMain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the emulator on its own with demo data until killed.
@@ -72,33 +67,16 @@ public final class EmulatorMain {
     }
     out.append("  control API  : ").append(emu.platformUrl()).append("/control/state\n");
     System.out.print(out);
-    CountDownLatch stopped = new CountDownLatch(1);
-    ScheduledExecutorService faxes = Executors.newSingleThreadScheduledExecutor();
-    if (!faxEvery.isZero()) {
-      AtomicLong sequence = new AtomicLong();
-      faxes.scheduleAtFixedRate(
-          () -> {
-            long n = sequence.incrementAndGet();
-            Demo.Clinic clinic = demo.clinics().get((int) (n % demo.clinics().size()));
-            Extension mailbox = clinic.faxMailboxes().get((int) (n % 2));
-            emu.deliverFax(
-                clinic.account().id(),
-                mailbox.id(),
-                InboundFaxSpec.of(
-                    String.format("+1555%07d", n), "+15559870001", (int) (n % 4) + 1));
-          },
-          faxEvery.toMillis(),
-          faxEvery.toMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  faxes.shutdownNow();
-                  emu.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    DemoRun.untilKilled(
+        faxEvery,
+        n -> {
+          Demo.Clinic clinic = demo.clinics().get((int) (n % demo.clinics().size()));
+          Extension mailbox = clinic.faxMailboxes().get((int) (n % 2));
+          emu.deliverFax(
+              clinic.account().id(),
+              mailbox.id(),
+              InboundFaxSpec.of(DemoRun.sender(n), "+15559870001", (int) (n % 4) + 1));
+        },
+        emu::close);
   }
 }

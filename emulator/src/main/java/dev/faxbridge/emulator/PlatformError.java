@@ -28,9 +28,7 @@ final class PlatformError extends RuntimeException {
     ObjectNode body = Json.object();
     body.put("error", error);
     body.put("error_description", message);
-    ObjectNode entry = body.putArray("errors").addObject();
-    entry.put("errorCode", code);
-    entry.put("message", message);
+    detail(body, code, message);
     return new PlatformError(status, body, code + " " + message);
   }
 
@@ -46,12 +44,8 @@ final class PlatformError extends RuntimeException {
    * {"errorCode":"TokenExpired","errors":[{"errorCode":"OAU-213"}]}}.
    */
   static PlatformError api(int status, String topCode, String code, String message) {
-    ObjectNode body = Json.object();
-    body.put("errorCode", topCode);
-    body.put("message", message);
-    ObjectNode entry = body.putArray("errors").addObject();
-    entry.put("errorCode", code);
-    entry.put("message", message);
+    ObjectNode body = apiBody(topCode, message);
+    detail(body, code, message);
     return new PlatformError(status, body, code + " " + message);
   }
 
@@ -68,14 +62,25 @@ final class PlatformError extends RuntimeException {
   /** The platform's body for an error about one request parameter, which it names. */
   private static PlatformError parameterError(
       int status, String code, String message, String parameter) {
+    ObjectNode body = apiBody(code, message);
+    detail(body, code, message).put("parameterName", parameter);
+    return new PlatformError(status, body, code + " " + message);
+  }
+
+  /** The API's body: a top-level code and message, the details to follow. */
+  private static ObjectNode apiBody(String topCode, String message) {
     ObjectNode body = Json.object();
-    body.put("errorCode", code);
+    body.put("errorCode", topCode);
     body.put("message", message);
+    return body;
+  }
+
+  /** Adds to {@code body} the one detailed error the platform lists; its entry, for more fields. */
+  private static ObjectNode detail(ObjectNode body, String code, String message) {
     ObjectNode entry = body.putArray("errors").addObject();
     entry.put("errorCode", code);
     entry.put("message", message);
-    entry.put("parameterName", parameter);
-    return new PlatformError(status, body, code + " " + message);
+    return entry;
   }
 
   PlatformError withHeader(String name, String value) {

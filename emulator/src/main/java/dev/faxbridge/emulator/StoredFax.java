@@ -27,23 +27,17 @@ record StoredFax(
     Instant changedAt) {
 
   StoredFax withReadStatus(String status, Instant now) {
-    return new StoredFax(
-        id,
-        accountId,
-        extensionId,
-        from,
-        fromName,
-        to,
-        toName,
-        creationTime,
-        now,
-        status,
-        availability,
-        attachments,
-        now);
+    return changed(status, availability, now);
   }
 
   StoredFax withAvailability(String value, Instant now) {
+    return changed(readStatus, value, now);
+  }
+
+  /**
+   * This fax with its read status and availability as given, modified and changed at {@code now}.
+   */
+  private StoredFax changed(String readStatus, String availability, Instant now) {
     return new StoredFax(
         id,
         accountId,
@@ -55,7 +49,7 @@ record StoredFax(
         creationTime,
         now,
         readStatus,
-        value,
+        availability,
         attachments,
         now);
   }

@@ -204,14 +204,7 @@ class AuthorizationCodeFlowTest {
   void passwordSetThroughTheControlApiIsTheOneTheLoginPageChecks() throws Exception {
     HttpResponse<String> set =
         browser.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        clinic.emu.platformUrl()
-                            + "/control/accounts/"
-                            + clinic.account.id()
-                            + "/extensions/"
-                            + clinic.owner()
-                            + "/password"))
+            HttpRequest.newBuilder(clinic.ownerControl("/password"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"password\": \"s3cret\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.faxbridge.emulator;
 import com.ringcentral.RestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +32,16 @@ final class Clinic implements AutoCloseable {
     return account.ownerExtensionId();
   }
 
+  /** The control API's path of the owner's extension followed by {@code rest}, e.g. "/faxes". */
+  String ownerControlPath(String rest) {
+    return "/control/accounts/" + account.id() + "/extensions/" + owner() + rest;
+  }
+
+  /** The control API's address of the owner's extension followed by {@code rest}. */
+  URI ownerControl(String rest) {
+    return URI.create(emu.platformUrl() + ownerControlPath(rest));
+  }
+
   RestClient sdk() {
     return new RestClient(app.clientId(), app.clientSecret(), emu.platformUrl().toString());
   }
@@ -55,6 +66,11 @@ final class Clinic implements AutoCloseable {
   FaxMessage fax(String extensionId, int pages) {
     return emu.deliverFax(
         account.id(), extensionId, InboundFaxSpec.of("+15551230001", "+15559870001", pages));
+  }
+
+  /** A fax of this description to the owner's mailbox. */
+  FaxMessage faxToOwner(InboundFaxSpec spec) {
+    return emu.deliverFax(account.id(), owner(), spec);
   }
 
   @Override

@@ -38,7 +38,7 @@ class ControlApiTest {
   void deliveredFaxAppearsInTheMailboxWithItsAttributes() throws Exception {
     JsonNode fax =
         post(
-            "/control/accounts/" + clinic.account.id() + "/extensions/" + clinic.owner() + "/faxes",
+            clinic.ownerControlPath("/faxes"),
             """
             {"from": "+15551112222", "to": "+15553334444", "pageCount": 2,
              "receivedAt": "2026-11-27T09:30:00Z", "senderName": "Lab"}
@@ -85,8 +85,7 @@ class ControlApiTest {
   @Test
   void staffActionsChangeReadStatusAndAvailability() throws Exception {
     FaxMessage fax = clinic.fax(clinic.owner(), 1);
-    String base =
-        "/control/accounts/" + clinic.account.id() + "/extensions/" + clinic.owner() + "/messages/";
+    String base = clinic.ownerControlPath("/messages/");
 
     post(base + fax.messageId() + "/read", "");
     post(base + fax.messageId() + "/delete", "");

@@ -112,9 +112,7 @@ class DocumentContentTest {
   @Test
   void tiffFaxIsCcittGroup4WithOneImagePerPage() throws Exception {
     FaxMessage fax =
-        clinic.emu.deliverFax(
-            clinic.account.id(),
-            clinic.owner(),
+        clinic.faxToOwner(
             InboundFaxSpec.of("+15551230001", "+15559870001", 3).contentType(InboundFaxSpec.TIFF));
     RestClient rc = clinic.loginAsOwner();
     var record = rc.restapi().account().extension().messageStore().list().records[0];
@@ -136,10 +134,7 @@ class DocumentContentTest {
   void largeDocumentIsStreamedWholeAndStaysAValidPdf() throws Exception {
     long size = 64L * 1024 * 1024;
     FaxMessage fax =
-        clinic.emu.deliverFax(
-            clinic.account.id(),
-            clinic.owner(),
-            InboundFaxSpec.of("+15551230001", "+15559870001", 2).minimumSize(size));
+        clinic.faxToOwner(InboundFaxSpec.of("+15551230001", "+15559870001", 2).minimumSize(size));
     RestClient rc = clinic.loginAsOwner();
     Path file = downloads.resolve("large.pdf");
 
@@ -163,7 +158,7 @@ class DocumentContentTest {
   void sameFaxRendersTheSameBytes() throws Exception {
     InboundFaxSpec spec =
         InboundFaxSpec.of("+15551230001", "+15559870001", 2).receivedAt(Clinic.START);
-    FaxMessage first = clinic.emu.deliverFax(clinic.account.id(), clinic.owner(), spec);
+    FaxMessage first = clinic.faxToOwner(spec);
     try (RingCentralEmulator other = RingCentralEmulator.builder().start()) {
       Account account = other.createAccount("Clinic A");
       FaxMessage second = other.deliverFax(account.id(), account.ownerExtensionId(), spec);

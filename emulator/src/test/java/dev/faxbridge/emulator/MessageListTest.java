@@ -38,9 +38,7 @@ class MessageListTest {
   @Test
   void recordCarriesTheSpecFieldsWithAttachmentOnTheMediaHost() throws Exception {
     FaxMessage fax =
-        clinic.emu.deliverFax(
-            clinic.account.id(),
-            clinic.owner(),
+        clinic.faxToOwner(
             InboundFaxSpec.of("+15551230001", "+15559870001", 3).senderName("Acme Labs"));
 
     GetMessageList list = list(clinic.loginAsOwner(), "~", inboundFaxes());

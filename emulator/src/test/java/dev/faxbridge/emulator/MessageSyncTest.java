@@ -8,6 +8,8 @@ import com.ringcentral.RestException;
 import com.ringcentral.definitions.GetMessageSyncResponse;
 import com.ringcentral.definitions.SyncMessagesParameters;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +46,7 @@ class MessageSyncTest {
 
     GetMessageSyncResponse full = sync(clinic.loginAsOwner(), fullSync());
 
-    assertThat(full.records)
-        .extracting(r -> Long.toString(r.id))
-        .containsExactly(newer.messageId(), older.messageId());
+    assertThat(ids(full)).containsExactly(newer.messageId(), older.messageId());
     assertThat(full.syncInfo.syncType).isEqualTo("FSync");
     assertThat(full.syncInfo.syncToken).isNotBlank();
     assertThat(full.syncInfo.syncTime).isEqualTo("2026-11-27T10:01:00.000Z");
@@ -69,8 +69,7 @@ class MessageSyncTest {
     GetMessageSyncResponse delta = sync(rc, incremental(full));
 
     assertThat(delta.syncInfo.syncType).isEqualTo("ISync");
-    assertThat(delta.records)
-        .extracting(r -> Long.toString(r.id))
+    assertThat(ids(delta))
         .containsExactlyInAnyOrder(
             arrived.messageId(), readLater.messageId(), deletedLater.messageId())
         .doesNotContain(untouched.messageId());
@@ -99,9 +98,7 @@ class MessageSyncTest {
     GetMessageSyncResponse second = sync(rc, incremental(first));
 
     assertThat(first.records).isEmpty();
-    assertThat(second.records)
-        .extracting(r -> Long.toString(r.id))
-        .containsExactly(later.messageId());
+    assertThat(ids(second)).containsExactly(later.messageId());
   }
 
   @Test
@@ -114,10 +111,8 @@ class MessageSyncTest {
 
     GetMessageSyncResponse delta = sync(rc, incremental(full));
 
-    assertThat(full.records).extracting(r -> Long.toString(r.id)).contains(justBefore.messageId());
-    assertThat(delta.records)
-        .extracting(r -> Long.toString(r.id))
-        .containsExactly(justBefore.messageId());
+    assertThat(ids(full)).contains(justBefore.messageId());
+    assertThat(ids(delta)).containsExactly(justBefore.messageId());
   }
 
   @Test
@@ -126,17 +121,13 @@ class MessageSyncTest {
     GetMessageSyncResponse full = sync(rc, fullSync());
     clinic.emu.clock().advance(Duration.ofMinutes(10));
     FaxMessage late =
-        clinic.emu.deliverFax(
-            clinic.account.id(),
-            clinic.owner(),
+        clinic.faxToOwner(
             InboundFaxSpec.of("+15551230001", "+15559870001", 1)
                 .receivedAt(Clinic.START.minus(Duration.ofMinutes(30))));
 
     GetMessageSyncResponse delta = sync(rc, incremental(full));
 
-    assertThat(delta.records)
-        .extracting(r -> Long.toString(r.id))
-        .containsExactly(late.messageId());
+    assertThat(ids(delta)).containsExactly(late.messageId());
   }
 
   @Test
@@ -165,5 +156,10 @@ class MessageSyncTest {
               assertThat(e.response.code()).isEqualTo(400);
               assertThat(e.getMessage()).contains("MSG-333");
             });
+  }
+
+  /** The message ids of a sync's records, in their order. */
+  private static List<String> ids(GetMessageSyncResponse response) {
+    return Arrays.stream(response.records).map(r -> Long.toString(r.id)).toList();
   }
 }

@@ -34,9 +34,7 @@ class SeveralAttachmentsTest {
   }
 
   private FaxMessage faxWithAttachments(int attachments) {
-    return clinic.emu.deliverFax(
-        clinic.account.id(),
-        clinic.owner(),
+    return clinic.faxToOwner(
         InboundFaxSpec.of("+15551230001", "+15559870001", 2).attachments(attachments));
   }
 
@@ -108,14 +106,7 @@ class SeveralAttachmentsTest {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            clinic.emu.platformUrl()
-                                + "/control/accounts/"
-                                + clinic.account.id()
-                                + "/extensions/"
-                                + clinic.owner()
-                                + "/faxes"))
+                HttpRequest.newBuilder(clinic.ownerControl("/faxes"))
                     .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(

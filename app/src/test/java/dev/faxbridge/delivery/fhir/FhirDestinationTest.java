@@ -1,5 +1,7 @@
 package dev.faxbridge.delivery.fhir;
 
+import static dev.faxbridge.testing.Outcomes.rejectedReason;
+import static dev.faxbridge.testing.Outcomes.retryLaterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.delivery.DeliveryOutcome;
@@ -130,8 +132,7 @@ class FhirDestinationTest {
 
     DeliveryOutcome outcome = destination.deliver(document);
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Rejected.class);
-    assertThat(((DeliveryOutcome.Rejected) outcome).reason())
+    assertThat(rejectedReason(outcome))
         .contains("2000 bytes", "limit of 1999 bytes", "maxDocumentSize");
     assertThat(server.transactions()).isEmpty();
   }
@@ -145,11 +146,8 @@ class FhirDestinationTest {
     server.failWith(422);
     DeliveryOutcome refused = destination(null, null).deliver(document);
 
-    assertThat(unavailable).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) unavailable).reason())
-        .contains("HTTP 500", "The document store is offline");
-    assertThat(refused).isInstanceOf(DeliveryOutcome.Rejected.class);
-    assertThat(((DeliveryOutcome.Rejected) refused).reason())
+    assertThat(retryLaterReason(unavailable)).contains("HTTP 500", "The document store is offline");
+    assertThat(rejectedReason(refused))
         .contains("HTTP 422", "DocumentReference.status is not allowed here");
     assertThat(server.documentReferences()).isEmpty();
   }
@@ -169,8 +167,7 @@ class FhirDestinationTest {
 
     DeliveryOutcome outcome = destination.deliver(faxes.document("42", new byte[10]));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("could not be reached");
+    assertThat(retryLaterReason(outcome)).contains("could not be reached");
   }
 
   private FhirDestination destination(FhirSettings.Authentication authentication, String location) {

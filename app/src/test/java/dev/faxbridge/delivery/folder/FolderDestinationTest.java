@@ -1,32 +1,22 @@
 package dev.faxbridge.delivery.folder;
 
+import static dev.faxbridge.testing.Outcomes.retryLaterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faxbridge.connection.ConnectionId;
-import dev.faxbridge.connection.Provider;
 import dev.faxbridge.delivery.DeliveryOutcome;
-import dev.faxbridge.delivery.FaxDocument;
-import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
-import dev.faxbridge.provider.DownloadedDocument;
-import dev.faxbridge.provider.ListedFax;
-import dev.faxbridge.tenant.Tenant;
-import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.testing.StagedFaxes;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +25,17 @@ class FolderDestinationTest {
   @TempDir Path root;
   @TempDir Path staging;
 
-  private final Tenant tenant =
-      new Tenant(TenantId.random(), "riverside", "Riverside", Duration.ofMinutes(1), Instant.now());
+  private StagedFaxes faxes;
+
+  @BeforeEach
+  void stagingArea() {
+    faxes = new StagedFaxes(staging);
+  }
 
   @Test
   void aSidecarIsNeverVisibleWithoutItsCompleteDocument() throws Exception {
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
-    byte[] content = pdfOfSize(256 * 1024);
+    byte[] content = StagedFaxes.pdf(256 * 1024);
     AtomicBoolean delivering = new AtomicBoolean(true);
     List<String> violations = new ArrayList<>();
     Thread observer =
@@ -53,7 +47,7 @@ class FolderDestinationTest {
             });
     observer.start();
     for (int i = 0; i < 100; i++) {
-      assertThat(destination.deliver(document(fax("m" + i), content)))
+      assertThat(destination.deliver(faxes.document("m" + i, content)))
           .isInstanceOf(DeliveryOutcome.Delivered.class);
     }
     delivering.set(false);
@@ -67,9 +61,9 @@ class FolderDestinationTest {
   @Test
   void aDeliveryAlreadyCompletedIsRecognisedAndItsFilesAreLeftUntouched() throws Exception {
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
-    InboundFax fax = fax("43");
-    byte[] content = pdfOfSize(1000);
-    DeliveryOutcome first = destination.deliver(document(fax, content, sha256(content)));
+    InboundFax fax = faxes.fax("43");
+    byte[] content = StagedFaxes.pdf(1000);
+    DeliveryOutcome first = destination.deliver(faxes.document(fax, content));
     List<Path> files = List.of(visibleFiles(".pdf").get(0), visibleFiles(".json").get(0));
     List<Object> inodes = new ArrayList<>();
     List<FileTime> modified = new ArrayList<>();
@@ -78,7 +72,7 @@ class FolderDestinationTest {
       modified.add(Files.getLastModifiedTime(file));
     }
 
-    DeliveryOutcome again = destination.deliver(document(fax, content, sha256(content)));
+    DeliveryOutcome again = destination.deliver(faxes.document(fax, content));
 
     assertThat(again).isEqualTo(first);
     for (int i = 0; i < files.size(); i++) {
@@ -91,12 +85,12 @@ class FolderDestinationTest {
   @Test
   void anotherDocumentUnderTheSameFaxIdentityIsWrittenInPlace() throws Exception {
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
-    InboundFax fax = fax("44");
-    byte[] before = pdfOfSize(1000);
-    byte[] after = pdfOfSize(2000);
-    destination.deliver(document(fax, before, sha256(before)));
+    InboundFax fax = faxes.fax("44");
+    byte[] before = StagedFaxes.pdf(1000);
+    byte[] after = StagedFaxes.pdf(2000);
+    destination.deliver(faxes.document(fax, before));
 
-    destination.deliver(document(fax, after, sha256(after)));
+    destination.deliver(faxes.document(fax, after));
 
     assertThat(visibleFiles(".pdf")).singleElement().satisfies(p -> assertThat(p).hasSize(2000));
     assertThat(Files.readString(visibleFiles(".json").get(0))).contains(sha256(after));
@@ -105,11 +99,11 @@ class FolderDestinationTest {
   @Test
   void deliveringTheSameFaxAgainReplacesItInsteadOfAddingACopy() throws Exception {
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
-    InboundFax fax = fax("42");
-    byte[] content = pdfOfSize(1000);
+    InboundFax fax = faxes.fax("42");
+    byte[] content = StagedFaxes.pdf(1000);
 
-    DeliveryOutcome first = destination.deliver(document(fax, content));
-    DeliveryOutcome second = destination.deliver(document(fax, content));
+    DeliveryOutcome first = destination.deliver(faxes.document(fax, content));
+    DeliveryOutcome second = destination.deliver(faxes.document(fax, content));
 
     assertThat(second).isEqualTo(first);
     assertThat(visibleFiles(".pdf")).hasSize(1);
@@ -125,7 +119,7 @@ class FolderDestinationTest {
             .getName();
     FolderDestination destination = new FolderDestination(new FolderSettings(root, group));
 
-    destination.deliver(document(fax("7"), pdfOfSize(1000)));
+    destination.deliver(faxes.document("7", StagedFaxes.pdf(1000)));
 
     for (Path path : allFiles()) {
       assertThat(
@@ -156,10 +150,9 @@ class FolderDestinationTest {
     Files.writeString(root.resolve("riverside"), "not a directory");
     FolderDestination destination = new FolderDestination(new FolderSettings(root));
 
-    DeliveryOutcome outcome = destination.deliver(document(fax("7"), pdfOfSize(100)));
+    DeliveryOutcome outcome = destination.deliver(faxes.document("7", StagedFaxes.pdf(100)));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("riverside");
+    assertThat(retryLaterReason(outcome)).contains("riverside");
   }
 
   private List<String> sidecarsWithoutCompleteDocument(long size) {
@@ -193,60 +186,7 @@ class FolderDestinationTest {
     }
   }
 
-  private FaxDocument document(InboundFax fax, byte[] content) throws IOException {
-    return document(fax, content, "ab".repeat(32));
-  }
-
-  private FaxDocument document(InboundFax fax, byte[] content, String sha256) throws IOException {
-    Path file = staging.resolve(UUID.randomUUID() + ".part");
-    Files.write(file, content);
-    return new FaxDocument(
-        tenant,
-        fax,
-        new DownloadedDocument(file, content.length, sha256, "application/pdf"),
-        StagedFaxes.ringCentralSource(fax));
-  }
-
   private static String sha256(byte[] content) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-  }
-
-  private InboundFax fax(String messageId) {
-    ListedFax source =
-        new ListedFax(
-            Provider.RINGCENTRAL,
-            "1000",
-            "2000",
-            messageId,
-            "9" + messageId,
-            Instant.parse("2026-11-27T10:15:30Z"),
-            "+16505550100",
-            "+16505550199",
-            1,
-            "application/pdf",
-            null,
-            URI.create("https://media.example/content"),
-            null);
-    return new InboundFax(
-        UUID.randomUUID(),
-        tenant.id(),
-        ConnectionId.random(),
-        source,
-        FaxState.DISCOVERED,
-        null,
-        null,
-        null,
-        0,
-        Instant.now(),
-        null,
-        Instant.now(),
-        null,
-        null);
-  }
-
-  private static byte[] pdfOfSize(int size) {
-    byte[] bytes = new byte[size];
-    System.arraycopy("%PDF-1.7".getBytes(), 0, bytes, 0, 8);
-    return bytes;
   }
 }

@@ -1,5 +1,7 @@
 package dev.faxbridge.delivery.mdm;
 
+import static dev.faxbridge.testing.Outcomes.rejectedReason;
+import static dev.faxbridge.testing.Outcomes.retryLaterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.hl7v2.model.Primitive;
@@ -107,9 +109,7 @@ class MdmDestinationTest {
     DeliveryOutcome outcome =
         destination(settings(null)).deliver(faxes.document("42", StagedFaxes.pdf(100)));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Rejected.class);
-    assertThat(((DeliveryOutcome.Rejected) outcome).reason())
-        .contains("AE", "Unknown document type FAX");
+    assertThat(rejectedReason(outcome)).contains("AE", "Unknown document type FAX");
   }
 
   @Test
@@ -119,9 +119,7 @@ class MdmDestinationTest {
     DeliveryOutcome outcome =
         destination(settings(null)).deliver(faxes.document("42", StagedFaxes.pdf(100)));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason())
-        .contains("AR", "Document store is busy");
+    assertThat(retryLaterReason(outcome)).contains("AR", "Document store is busy");
   }
 
   @Test
@@ -132,8 +130,7 @@ class MdmDestinationTest {
     DeliveryOutcome outcome =
         destination(impatient).deliver(faxes.document("42", StagedFaxes.pdf(100)));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("no acknowledgement");
+    assertThat(retryLaterReason(outcome)).contains("no acknowledgement");
   }
 
   @Test
@@ -143,8 +140,7 @@ class MdmDestinationTest {
     DeliveryOutcome outcome =
         destination(small).deliver(faxes.document("42", StagedFaxes.pdf(100)));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.Rejected.class);
-    assertThat(((DeliveryOutcome.Rejected) outcome).reason()).contains("limit of 99 bytes");
+    assertThat(rejectedReason(outcome)).contains("limit of 99 bytes");
     assertThat(receiver.received()).isEmpty();
   }
 
@@ -154,8 +150,7 @@ class MdmDestinationTest {
         destination(MdmSettings.of("127.0.0.1", StagedFaxes.closedPort(), false))
             .deliver(faxes.document("42", new byte[10]));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("could not be reached");
+    assertThat(retryLaterReason(outcome)).contains("could not be reached");
   }
 
   private MdmSettings settings(String location) {

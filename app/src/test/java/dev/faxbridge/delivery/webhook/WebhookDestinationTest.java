@@ -1,5 +1,7 @@
 package dev.faxbridge.delivery.webhook;
 
+import static dev.faxbridge.testing.Outcomes.rejectedReason;
+import static dev.faxbridge.testing.Outcomes.retryLaterReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faxbridge.delivery.DeliveryOutcome;
@@ -70,8 +72,7 @@ class WebhookDestinationTest {
         destination("not-the-clinic-secret", null).deliver(faxes.document("7", new byte[10]));
 
     assertThat(receiver.refused()).containsExactly("bad signature");
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("HTTP 401");
+    assertThat(retryLaterReason(outcome)).contains("HTTP 401");
   }
 
   @Test
@@ -109,10 +110,8 @@ class WebhookDestinationTest {
     receiver.answerWith(422);
     DeliveryOutcome refused = destination(SECRET, null).deliver(document);
 
-    assertThat(unavailable).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) unavailable).reason()).contains("HTTP 503");
-    assertThat(refused).isInstanceOf(DeliveryOutcome.Rejected.class);
-    assertThat(((DeliveryOutcome.Rejected) refused).reason()).contains("HTTP 422");
+    assertThat(retryLaterReason(unavailable)).contains("HTTP 503");
+    assertThat(rejectedReason(refused)).contains("HTTP 422");
     assertThat(receiver.stored()).isEmpty();
   }
 
@@ -128,8 +127,7 @@ class WebhookDestinationTest {
 
     DeliveryOutcome outcome = destination.deliver(faxes.document("42", new byte[10]));
 
-    assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
-    assertThat(((DeliveryOutcome.RetryLater) outcome).reason()).contains("could not be reached");
+    assertThat(retryLaterReason(outcome)).contains("could not be reached");
   }
 
   private WebhookDestination destination(String secret, String location) {

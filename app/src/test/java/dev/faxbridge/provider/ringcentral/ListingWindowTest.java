@@ -12,7 +12,6 @@ import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,18 +19,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Listing a window page by page sees every fax, even when the mailbox changes between pages. */
 class ListingWindowTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
-  @TempDir Path data;
 
   @Test
   void aFaxPurgedBetweenTwoPagesHidesNoOther() {
-    TestEnvironment environment = TestEnvironment.create(EMULATORS.ringCentral(), data);
-    Clinic clinic = Clinic.create(EMULATORS.ringCentral(), environment.app().clientId(), "Purging");
+    TestEnvironment environment = EMULATORS.environment();
+    Clinic clinic = environment.clinic("Purging");
     Instant now = Instant.now();
     List<String> sent = new ArrayList<>();
     for (int i = 7; i >= 1; i--) {

@@ -13,7 +13,6 @@ import dev.faxbridge.sync.SyncReport;
 import dev.faxbridge.testing.Clinic;
 import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +23,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens are kept alive on their own, and refreshed once per connection across all nodes. */
 class TokenLifeTest {
 
   @RegisterExtension static final Emulators EMULATORS = Emulators.started();
 
-  @TempDir Path data;
-  private TestBed bed;
-
-  @BeforeEach
-  void newBed() {
-    bed = TestBed.create(EMULATORS.ringCentral(), data);
-  }
-
   @Test
   void aConnectionLeftIdleForTenDaysIsStillActiveAndSyncs() {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Riverside");
     try (FaxbridgeInstance faxbridge = bed.start()) {
       ConnectionId connection =
@@ -69,6 +59,7 @@ class TokenLifeTest {
 
   @Test
   void theKeepAliveLeavesRecentlyUsedRefreshTokensAlone() {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Lakeview");
     try (FaxbridgeInstance faxbridge = bed.start()) {
       TestBed.connectJwt(faxbridge, TestBed.createTenant(faxbridge, "lakeview"), clinic.jwt());
@@ -82,6 +73,7 @@ class TokenLifeTest {
 
   @Test
   void twoInstancesRenewingTheSameConnectionAtOnceMakeExactlyOneRefreshCall() throws Exception {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Hillcrest");
     clinic.receiveFax(0, 1);
     clinic.receiveFax(1, 1);
@@ -109,6 +101,7 @@ class TokenLifeTest {
 
   @Test
   void twoInstancesRunningTheKeepAliveAtOnceRefreshOnce() throws Exception {
+    TestBed bed = TestBed.create(EMULATORS);
     Clinic clinic = bed.clinic("Maple");
     try (FaxbridgeInstance first = bed.start();
         FaxbridgeInstance second = bed.startSecondNode()) {

@@ -1,13 +1,9 @@
 package dev.faxbridge.emulator.faxage;
 
+import dev.faxbridge.emulator.DemoRun;
 import dev.faxbridge.emulator.InboundFaxSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the Faxage emulator on its own with two demo companies until killed.
@@ -57,30 +53,13 @@ public final class FaxageEmulatorMain {
     }
     out.append("  control API : ").append(emu.baseUrl()).append("/control/state\n");
     System.out.print(out);
-    ScheduledExecutorService faxes = Executors.newSingleThreadScheduledExecutor();
-    if (!faxEvery.isZero()) {
-      AtomicLong sequence = new AtomicLong();
-      faxes.scheduleAtFixedRate(
-          () -> {
-            long n = sequence.incrementAndGet();
+    DemoRun.untilKilled(
+        faxEvery,
+        n ->
             emu.deliverFax(
                 DEMO.get((int) (n % DEMO.size())).company(),
-                InboundFaxSpec.of(String.format("+1555%07d", n), "+15559870002", (int) (n % 4) + 1)
-                    .senderName("DEMO FAX " + n));
-          },
-          faxEvery.toMillis(),
-          faxEvery.toMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  faxes.shutdownNow();
-                  emu.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+                InboundFaxSpec.of(DemoRun.sender(n), "+15559870002", (int) (n % 4) + 1)
+                    .senderName("DEMO FAX " + n)),
+        emu::close);
   }
 }
