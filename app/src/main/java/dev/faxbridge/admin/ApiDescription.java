@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -93,10 +95,10 @@ class ApiDescription {
     return (operation, handler) -> {
       ApiResponses responses = operation.getResponses();
       boolean namesAnItem =
-          java.util.Arrays.stream(handler.getMethodParameters())
+          Arrays.stream(handler.getMethodParameters())
               .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
       boolean takesABody = operation.getRequestBody() != null;
-      Map<String, String> common = new java.util.LinkedHashMap<>();
+      Map<String, String> common = new LinkedHashMap<>();
       common.put("400", "The request is malformed or a value is not valid");
       common.put("401", "No valid operator credentials");
       common.put("403", "These credentials may not make this call");

@@ -4,6 +4,7 @@ import dev.faxbridge.fax.FaxLedger;
 import dev.faxbridge.fax.FaxState;
 import dev.faxbridge.fax.InboundFax;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -99,11 +100,7 @@ record FaxView(
       return FaxState.valueOf(state.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "state is one of "
-              + java.util.Arrays.toString(FaxState.values())
-              + ", was '"
-              + state
-              + "'");
+          "state is one of " + Arrays.toString(FaxState.values()) + ", was '" + state + "'");
     }
   }
 }

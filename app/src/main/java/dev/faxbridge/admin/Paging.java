@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -90,12 +91,12 @@ final class Paging {
   }
 
   /** A UUID parameter, or null when not given. */
-  static java.util.UUID uuid(String name, String value) {
+  static UUID uuid(String name, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return java.util.UUID.fromString(value);
+      return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " must be an id (a UUID), was '" + value + "'");
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,7 +106,7 @@ public class AuditTrail {
   }
 
   /** The newest event of a kind about a connection, if any. */
-  public java.util.Optional<AuditEvent> latest(AuditKind kind, UUID connectionId) {
+  public Optional<AuditEvent> latest(AuditKind kind, UUID connectionId) {
     return jdbc.sql(
             """
             select * from audit_event where kind = :kind and connection_id = :connection

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,7 +214,7 @@ class ConsoleReads {
             .list();
     return clinics.stream()
         .sorted(
-            java.util.Comparator.comparingInt(ClinicSummary::urgency)
+            Comparator.comparingInt(ClinicSummary::urgency)
                 .thenComparing(ClinicSummary::name, String.CASE_INSENSITIVE_ORDER))
         .toList();
   }

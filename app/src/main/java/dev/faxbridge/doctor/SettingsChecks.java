@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -411,9 +412,9 @@ final class SettingsChecks {
 
   private static Set<PosixFilePermission> permissions(Path path) {
     try {
-      return new java.util.HashSet<>(Files.getPosixFilePermissions(path));
+      return new HashSet<>(Files.getPosixFilePermissions(path));
     } catch (UnsupportedOperationException | IOException notPosix) {
-      return new java.util.HashSet<>();
+      return new HashSet<>();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.faxbridge.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ public class SecretReencryption {
    */
   public Opened openAll() {
     int opened = 0;
-    List<String> unreadable = new java.util.ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     for (SealedColumn column : columns) {
       for (Map<String, Object> row : sealedRows(column, "")) {
         try {

@@ -4,6 +4,7 @@ import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.provider.Mailbox;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +76,7 @@ class Mailboxes {
    * Whether the connection's mailboxes should be listed at the provider again: never listed, listed
    * longer than {@code every} ago, or asked for by {@link #listAgain}.
    */
-  boolean listingDue(ConnectionId connection, java.time.Duration every) {
+  boolean listingDue(ConnectionId connection, Duration every) {
     return jdbc.sql("select listed_at from mailbox_listing where connection_id = :connection")
         .param("connection", connection.value())
         .query(Timestamp.class)

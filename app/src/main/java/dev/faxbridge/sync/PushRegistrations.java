@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,7 @@ class PushRegistrations {
     return URI.create(
         base
             + "/webhooks/"
-            + connection.provider().name().toLowerCase(java.util.Locale.ROOT)
+            + connection.provider().name().toLowerCase(Locale.ROOT)
             + "/"
             + connection.id());
   }

@@ -3,6 +3,7 @@ package dev.faxbridge.sync;
 import dev.faxbridge.connection.ConnectionId;
 import dev.faxbridge.provider.Acknowledgement;
 import dev.faxbridge.tenant.TenantId;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,7 @@ public class SourceAcknowledgements {
   public Acknowledgement of(TenantId tenant, ConnectionId connection) {
     return jdbc.sql("select source_acknowledgement from provider_connection where id = :id")
         .param("id", connection.value())
-        .query((rs, row) -> java.util.Optional.ofNullable(rs.getString(1)))
+        .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
         .optional()
         .flatMap(mode -> mode)
         .map(Acknowledgement::valueOf)

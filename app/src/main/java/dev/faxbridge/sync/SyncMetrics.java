@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -131,7 +132,7 @@ class SyncMetrics {
     return Timer.builder("faxbridge.sync.duration")
         .description("Duration of one sync of one connection")
         .tag("tenant", tenant)
-        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
         .register(registry);
   }
 

@@ -1,5 +1,7 @@
 package dev.faxbridge.sync;
 
+import java.time.Instant;
+
 /**
  * What one sync of a connection did.
  *
@@ -20,7 +22,7 @@ public record SyncReport(
     int failed,
     boolean batchFull,
     String problem,
-    java.time.Instant resumeAt) {
+    Instant resumeAt) {
 
   public SyncReport(
       Outcome outcome, int mailboxes, int newFaxes, int delivered, int failed, boolean batchFull) {
@@ -46,7 +48,7 @@ public record SyncReport(
         outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem, resumeAt);
   }
 
-  SyncReport resumingAt(java.time.Instant resumeAt) {
+  SyncReport resumingAt(Instant resumeAt) {
     return new SyncReport(
         outcome, mailboxes, newFaxes, delivered, failed, batchFull, problem, resumeAt);
   }

@@ -13,6 +13,8 @@ import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -96,7 +98,7 @@ public class SyncSchedule {
                 // Its lane is full or closed: the run gave its thread back and resumes when the
                 // lane opens. A request that came meanwhile makes that run a full one.
                 boolean asked = requests.take(connection);
-                java.time.Instant resumeAt = report.resumeAt();
+                Instant resumeAt = report.resumeAt();
                 return (complete, operations) -> {
                   operations.reschedule(complete, resumeAt);
                   if (asked) {
@@ -118,7 +120,7 @@ public class SyncSchedule {
               // run only delivers, behind the other connections already due.
               boolean deliverOnly = report.moreDueNow() && !asked;
               return (complete, operations) -> {
-                java.time.Instant next = clock.instant().plus(interval);
+                Instant next = clock.instant().plus(interval);
                 operations.reschedule(complete, next);
                 if (deliverOnly) {
                   alarm.resume(instance.getId(), next);
@@ -177,10 +179,10 @@ public class SyncSchedule {
   /**
    * When the connection's next sync is due, if it is scheduled (and this node runs a scheduler).
    */
-  public java.util.Optional<java.time.Instant> nextRun(ConnectionId connection) {
+  public Optional<Instant> nextRun(ConnectionId connection) {
     SchedulerClient client = scheduler.getIfAvailable();
     if (client == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return client
         .getScheduledExecution(TaskInstanceId.of(TASK, connection.toString()))

@@ -2,6 +2,7 @@ package dev.faxbridge.tenant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +59,7 @@ public record Tenant(
     String plain =
         java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "")
-            .toLowerCase(java.util.Locale.ROOT)
+            .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9]+", "-")
             .replaceAll("^-+", "");
     if (plain.length() > 63) {

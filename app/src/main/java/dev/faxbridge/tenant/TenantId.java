@@ -1,11 +1,12 @@
 package dev.faxbridge.tenant;
 
+import java.util.Objects;
 import java.util.UUID;
 
 public record TenantId(UUID value) {
 
   public TenantId {
-    java.util.Objects.requireNonNull(value, "tenant id");
+    Objects.requireNonNull(value, "tenant id");
   }
 
   public static TenantId random() {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -272,6 +273,6 @@ class FaxageClient {
   }
 
   private static String mediaType(String contentType) {
-    return contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    return contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 package dev.faxbridge.provider.faxage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -86,7 +87,7 @@ final class ListfaxParser {
             + " the id)");
   }
 
-  private java.time.Instant instant(long recvid, String date, String time) {
+  private Instant instant(long recvid, String date, String time) {
     try {
       LocalTime t = LocalTime.parse(time.length() == 4 || time.length() == 7 ? "0" + time : time);
       return LocalDateTime.of(LocalDate.parse(date), t).atZone(zone).toInstant();

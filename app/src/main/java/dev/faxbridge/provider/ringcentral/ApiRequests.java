@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -152,7 +153,7 @@ final class ApiRequests {
         if (lane == null
             || lane.stopping()
             || left <= 0
-            || !lane.opensWithin(java.time.Duration.ofNanos(left))) {
+            || !lane.opensWithin(Duration.ofNanos(left))) {
           // unpaced (nothing would hold a retry back from the penalty), stopping, or the lane
           // stays closed longer than this call may wait: the caller gives its thread back
           throw limited;
@@ -305,9 +306,9 @@ final class ApiRequests {
         .flatMap(
             value -> {
               try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
               } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
               }
             })
         .orElse(fallback);

@@ -11,10 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -153,7 +158,7 @@ final class RateLimitBudget {
    */
   void remember(boolean clean) {
     Instant now = clock.instant();
-    java.util.List<LaneMemory.Remembered> changed = new java.util.ArrayList<>();
+    List<LaneMemory.Remembered> changed = new ArrayList<>();
     for (Lane lane : lanes.values()) {
       LaneMemory.Remembered state = lane.takeChange(now, clean);
       if (state != null) {
@@ -166,7 +171,7 @@ final class RateLimitBudget {
   }
 
   /** Every lane of this node as it stands now, by holder and group. */
-  java.util.List<RateLimitUse.Lane> use() {
+  List<RateLimitUse.Lane> use() {
     Instant now = clock.instant();
     return lanes.entrySet().stream()
         .map(
@@ -175,7 +180,7 @@ final class RateLimitBudget {
                     .getValue()
                     .use(entry.getKey().substring(0, entry.getKey().lastIndexOf('|')), now))
         .sorted(
-            java.util.Comparator.comparing(RateLimitUse.Lane::tenant)
+            Comparator.comparing(RateLimitUse.Lane::tenant)
                 .thenComparing(RateLimitUse.Lane::holder)
                 .thenComparing(RateLimitUse.Lane::group))
         .toList();
@@ -238,7 +243,7 @@ final class RateLimitBudget {
       this.window = settings.defaultWindow();
       this.waits = waitsTimer(tenantTag, group);
       this.rejections = rejectionsCounter(tenantTag, group);
-      java.util.Optional<LaneMemory.Remembered> remembered = memory.recall(app, holder, group);
+      Optional<LaneMemory.Remembered> remembered = memory.recall(app, holder, group);
       remembered.ifPresent(this::merge);
       Instant now = clock.instant();
       if (remembered.isEmpty() && startedAt.plus(window).isAfter(now) && predecessorRecent()) {
@@ -281,12 +286,12 @@ final class RateLimitBudget {
         closedUntil = remembered.closedUntil();
       }
       // The database keeps microseconds: compare at that precision, or an instant counts twice.
-      java.util.TreeSet<Instant> union = new java.util.TreeSet<>();
+      TreeSet<Instant> union = new TreeSet<>();
       counted.forEach(at -> union.add(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
       remembered
           .sent()
           .forEach(at -> union.add(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
-      java.util.List<Instant> merged = new java.util.ArrayList<>(union);
+      List<Instant> merged = new ArrayList<>(union);
       if (!remembered.clean() && remembered.writtenAt().isBefore(startedAt)) {
         Instant unknownUntil = remembered.writtenAt().plus(settings.rememberEvery());
         if (unknownUntil.plus(window).isAfter(now)) {
@@ -381,7 +386,7 @@ final class RateLimitBudget {
       LaneMemory.Remembered state = takeChange(clock.instant(), true);
       if (state != null) {
         try {
-          memory.remember(java.util.List.of(state));
+          memory.remember(List.of(state));
         } catch (RuntimeException e) {
           synchronized (this) {
             changed = true; // the periodic write tries again

@@ -1,5 +1,7 @@
 package dev.faxbridge.provider.ringcentral;
 
+import java.util.Locale;
+
 /**
  * RingCentral's throttling groups with their documented default limits per (app, user) and
  * 60-second window. The limits only seed a budget until the first {@code X-Rate-Limit-*} headers of
@@ -23,6 +25,6 @@ enum RateLimitGroup {
 
   /** The tag value in metrics: the group as RingCentral names it in headers, lower-case. */
   String tag() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * The resumable download of a fax document: streamed to the staging file and hashed on the way; a
@@ -129,7 +130,7 @@ final class ResumableDownload {
 
   /** {@code Content-Range: bytes start-end/total} of a 206 answer. */
   private record ContentRange(long start, long total) {
-    static ContentRange parse(java.util.Optional<String> header) {
+    static ContentRange parse(Optional<String> header) {
       if (header.isEmpty()) {
         return null;
       }
