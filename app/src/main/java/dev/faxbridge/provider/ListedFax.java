@@ -36,38 +36,6 @@ public record ListedFax(
     String defect,
     String senderName) {
 
-  /** A fax whose platform gives no sender's name. */
-  public ListedFax(
-      Provider provider,
-      String accountId,
-      String mailboxId,
-      String messageId,
-      String attachmentId,
-      Instant receivedAt,
-      String fromNumber,
-      String toNumber,
-      Integer pageCount,
-      String contentType,
-      Long declaredSize,
-      URI documentUri,
-      String defect) {
-    this(
-        provider,
-        accountId,
-        mailboxId,
-        messageId,
-        attachmentId,
-        receivedAt,
-        fromNumber,
-        toNumber,
-        pageCount,
-        contentType,
-        declaredSize,
-        documentUri,
-        defect,
-        null);
-  }
-
   /**
    * A stable key for the fax, the same for every listing of it: the provider's name, then account,
    * mailbox, message and document, joined by hyphens. Used as the idempotency key at destinations

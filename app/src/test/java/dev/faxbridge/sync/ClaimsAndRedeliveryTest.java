@@ -60,6 +60,7 @@ class ClaimsAndRedeliveryTest {
               "application/pdf",
               null,
               java.net.URI.create("https://media.example/42"),
+              null,
               null));
       UUID fax = ledger.forTenant(tenant).get(0).id();
 

@@ -126,6 +126,7 @@ public final class StagedFaxes {
             "application/pdf",
             null,
             URI.create("https://media.example/content"),
+            null,
             null);
     return new InboundFax(
         UUID.randomUUID(),

@@ -134,7 +134,8 @@ class FaxageFaxProvider implements FaxProvider {
               "Faxage listed fax "
                   + line.recvid()
                   + " in a line faxbridge cannot read: "
-                  + line.reason()));
+                  + line.reason(),
+              null));
       highest = Math.max(highest, line.recvid());
     }
     if (unnamed > 0) {
