@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -107,35 +108,37 @@ public class SyncConnection {
   }
 
   public SyncReport run(ConnectionId id) {
-    return run(id, true, settings.deliveryBatch());
+    return run(id, true, settings.deliveryBatch(), () -> false);
   }
 
   /**
    * A full run that delivers at most {@code deliveries} faxes; when more are due it reports a full
-   * batch, so the schedule continues it at once, behind the syncs of other connections already due.
+   * batch, so the schedule continues it at once, behind every other due run ({@link SyncPriority}).
    * Many clinics back-filling at once then all start their downloads early (and with them their
    * rate-limit windows) instead of one after another.
    */
   public SyncReport run(ConnectionId id, int deliveries) {
-    return run(id, true, Math.min(deliveries, settings.deliveryBatch()));
+    return run(id, true, Math.min(deliveries, settings.deliveryBatch()), () -> false);
   }
 
   /**
-   * Continues a sync that its rate-limit lane cut short: delivers (and acknowledges) what is
-   * already in the ledger without listing the mailboxes again, which the run before it just did.
+   * Continues a sync that its rate-limit lane cut short, or the rest of a backlog: delivers (and
+   * acknowledges) what is already in the ledger without listing the mailboxes again, which the run
+   * before it just did. After each fax it gives way when {@code giveWay} says another run is
+   * waiting (it then reports more due, and continues later).
    */
-  public SyncReport resume(ConnectionId id) {
-    return run(id, false, settings.deliveryBatch());
+  public SyncReport resume(ConnectionId id, BooleanSupplier giveWay) {
+    return run(id, false, settings.deliveryBatch(), giveWay);
   }
 
-  private SyncReport run(ConnectionId id, boolean list, int deliveries) {
+  private SyncReport run(ConnectionId id, boolean list, int deliveries, BooleanSupplier giveWay) {
     ProviderConnection connection = connections.find(id).orElse(null);
     if (connection == null || !connection.isActive()) {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
-    SyncReport report = run(tenant, connection, list, deliveries);
+    SyncReport report = run(tenant, connection, list, deliveries, giveWay);
     runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
@@ -145,7 +148,11 @@ public class SyncConnection {
   }
 
   private SyncReport run(
-      Tenant tenant, ProviderConnection connection, boolean list, int deliveries) {
+      Tenant tenant,
+      ProviderConnection connection,
+      boolean list,
+      int deliveries,
+      BooleanSupplier giveWay) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     Tally tally = new Tally();
@@ -158,7 +165,7 @@ public class SyncConnection {
       } else {
         tally.mailboxes = mailboxes.active(id).size();
       }
-      if (!deliverDue(tenant, connection, provider, tally, deliveries)) {
+      if (!deliverDue(tenant, connection, provider, tally, deliveries, giveWay)) {
         return tally.report(SyncReport.Outcome.STOPPED);
       }
       acknowledgeOwed(tenant, connection, provider);
@@ -369,7 +376,8 @@ public class SyncConnection {
   }
 
   /**
-   * Delivers the due faxes, oldest first, each under its own claim.
+   * Delivers the due faxes, oldest first, each under its own claim. Between two faxes it stops,
+   * reporting more due, when {@code giveWay} says so.
    *
    * @return false when the run stopped early because this node is shutting down
    */
@@ -378,15 +386,21 @@ public class SyncConnection {
       ProviderConnection connection,
       FaxProvider provider,
       Tally tally,
-      int deliveries) {
+      int deliveries,
+      BooleanSupplier giveWay) {
     // One more than the run takes, to know whether more are due after it.
     List<InboundFax> due = ledger.due(connection.id(), deliveries + 1);
     tally.fullBatch = due.size() > deliveries;
     due = due.subList(0, Math.min(deliveries, due.size()));
-    for (InboundFax fax : due) {
+    for (int i = 0; i < due.size(); i++) {
       if (shutdown.raised()) {
         return false;
       }
+      if (i > 0 && giveWay.getAsBoolean()) {
+        tally.fullBatch = true;
+        return true;
+      }
+      InboundFax fax = due.get(i);
       Optional<UUID> claim = ledger.claim(fax.id(), settings.claimLease());
       if (claim.isEmpty()) {
         continue; // another sync took it meanwhile

@@ -42,6 +42,7 @@ public class SyncSchedule {
   private final Connections connections;
   private final SyncRequests requests;
   private final ResumeAlarm alarm;
+  private final SyncPriority priority;
   private final Clock clock;
 
   SyncSchedule(
@@ -49,11 +50,13 @@ public class SyncSchedule {
       Connections connections,
       SyncRequests requests,
       ResumeAlarm alarm,
+      SyncPriority priority,
       Clock clock) {
     this.scheduler = scheduler;
     this.connections = connections;
     this.requests = requests;
     this.alarm = alarm;
+    this.priority = priority;
     this.clock = clock;
   }
 
@@ -64,26 +67,23 @@ public class SyncSchedule {
       Tenants tenants,
       SyncRequests requests,
       ResumeAlarm alarm,
+      SyncPriority priority,
       SyncSettings settings,
       Clock clock) {
     return Tasks.custom(TASK, Void.class)
         .onFailure(
-            (complete, operations) ->
-                operations.reschedule(
-                    complete,
-                    clock
-                        .instant()
-                        .plus(
-                            interval(
-                                connections,
-                                tenants,
-                                complete.getExecution().taskInstance.getId()))))
+            (complete, operations) -> {
+              TaskInstance<?> failed = complete.getExecution().taskInstance;
+              priority.nextRun(failed, false);
+              operations.reschedule(
+                  complete, clock.instant().plus(interval(connections, tenants, failed.getId())));
+            })
         .execute(
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
               SyncReport report =
                   alarm.takeResuming(instance.getId())
-                      ? sync.resume(connection)
+                      ? sync.resume(connection, priority::regularRunWaiting)
                       : sync.run(connection, settings.firstDeliveries());
               if (report.outcome() == SyncReport.Outcome.SKIPPED
                   && connections
@@ -100,6 +100,7 @@ public class SyncSchedule {
                 boolean asked = requests.take(connection);
                 Instant resumeAt = report.resumeAt();
                 return (complete, operations) -> {
+                  priority.nextRun(instance, false);
                   operations.reschedule(complete, resumeAt);
                   if (asked) {
                     alarm.at(resumeAt);
@@ -117,10 +118,11 @@ public class SyncSchedule {
               Duration interval =
                   again ? Duration.ZERO : interval(connections, tenants, instance.getId());
               // More due after a full batch (or the first few of a backlog just listed): the next
-              // run only delivers, behind the other connections already due.
+              // run only delivers, behind every other due run (SyncPriority).
               boolean deliverOnly = report.moreDueNow() && !asked;
               return (complete, operations) -> {
                 Instant next = clock.instant().plus(interval);
+                priority.nextRun(instance, deliverOnly);
                 operations.reschedule(complete, next);
                 if (deliverOnly) {
                   alarm.resume(instance.getId(), next);
@@ -161,6 +163,7 @@ public class SyncSchedule {
     // Kept before trying, so a run that ends between the attempt and a late write cannot miss it.
     requests.request(connection);
     alarm.forget(connection.toString());
+    priority.regular(connection.toString());
     TaskInstanceId id = TaskInstanceId.of(TASK, connection.toString());
     try {
       if (client.reschedule(id, clock.instant())) {
