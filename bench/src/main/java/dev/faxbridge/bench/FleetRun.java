@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  */
 final class FleetRun {
 
-  static final int WARM_UP_CLINICS = 20;
-  static final int WARM_UP_FAXES = 30;
+  static final int WARM_UP_CLINICS = 100;
+  static final int WARM_UP_FAXES = 10;
 
   private static final Pattern ACCOUNT = Pattern.compile("/account/(\\d+)");
 
