@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,14 @@ class SyncPriority {
   /** Every other run. */
   static final int REGULAR = Priority.MEDIUM;
 
+  /**
+   * How long a regular run must have been due, unpicked, before a continuation gives way to it. A
+   * node with a free thread picks a due run within milliseconds; a run still waiting after this
+   * long finds every thread busy. Without it, syncs whose lanes open together would give way to
+   * each other just as their windows open.
+   */
+  static final Duration WAITING = Duration.ofMillis(250);
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -38,16 +47,16 @@ class SyncPriority {
   }
 
   /**
-   * Whether a regular run is due and not yet picked by any node. A run continuing a back-fill gives
-   * way to it between two faxes: it already holds a thread, and may hold it for a whole window's
-   * worth of downloads.
+   * Whether a regular run has been due for {@link #WAITING} and no node has picked it. A run
+   * continuing a back-fill gives way to it between two faxes: it already holds a thread, and may
+   * hold it for a whole window's worth of downloads.
    */
   boolean regularRunWaiting() {
     return jdbc.sql(
             "select exists (select 1 from scheduled_tasks where priority > :continuation"
                 + " and not picked and execution_time <= :now)")
         .param("continuation", CONTINUATION)
-        .param("now", Timestamp.from(clock.instant()))
+        .param("now", Timestamp.from(clock.instant().minus(WAITING)))
         .query(Boolean.class)
         .single();
   }
