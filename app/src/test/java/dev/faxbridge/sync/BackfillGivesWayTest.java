@@ -12,7 +12,6 @@ import dev.faxbridge.testing.Emulators;
 import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,15 +62,15 @@ class BackfillGivesWayTest {
       await()
           .atMost(Duration.ofSeconds(30))
           .alias("the large clinic's back-fill is under way")
-          .until(() -> deliveredAt(jdbc, largeConnection).size() >= 2);
+          .until(() -> DeliveryTimes.of(jdbc, largeConnection).size() >= 2);
       ConnectionId smallConnection = Operator.connect(faxbridge, "small", small, 600);
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> deliveredAt(jdbc, largeConnection).size() == BACKLOG);
+          .until(() -> DeliveryTimes.of(jdbc, largeConnection).size() == BACKLOG);
 
-      List<Instant> smallTimes = deliveredAt(jdbc, smallConnection);
+      List<Instant> smallTimes = DeliveryTimes.of(jdbc, smallConnection);
       assertThat(smallTimes).hasSize(1);
-      assertThat(deliveredAt(jdbc, largeConnection))
+      assertThat(DeliveryTimes.of(jdbc, largeConnection))
           .as("the large clinic's faxes delivered after the small clinic's first")
           .filteredOn(at -> at.isAfter(smallTimes.get(0)))
           .hasSizeGreaterThan(BACKLOG / 2);
@@ -86,18 +85,5 @@ class BackfillGivesWayTest {
                       .list()
                       .equals(List.of(SyncPriority.REGULAR)));
     }
-  }
-
-  private static List<Instant> deliveredAt(JdbcClient jdbc, ConnectionId connection) {
-    return jdbc
-        .sql(
-            "select delivered_at from inbound_fax where connection_id = :id"
-                + " and delivered_at is not null order by delivered_at")
-        .param("id", connection.value())
-        .query(Timestamp.class)
-        .list()
-        .stream()
-        .map(Timestamp::toInstant)
-        .toList();
   }
 }

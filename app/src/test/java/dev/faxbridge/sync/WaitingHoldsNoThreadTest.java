@@ -11,7 +11,6 @@ import dev.faxbridge.testing.FaxbridgeInstance;
 import dev.faxbridge.testing.Operator;
 import dev.faxbridge.testing.TestEnvironment;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,8 +79,8 @@ class WaitingHoldsNoThreadTest {
                           .single()
                       == 20);
 
-      List<Instant> northTimes = deliveredAt(jdbc, northConnection);
-      List<Instant> southTimes = deliveredAt(jdbc, southConnection);
+      List<Instant> northTimes = DeliveryTimes.of(jdbc, northConnection);
+      List<Instant> southTimes = DeliveryTimes.of(jdbc, southConnection);
       assertThat(northTimes).hasSize(10);
       assertThat(southTimes).hasSize(10);
       assertThat(southTimes.get(0))
@@ -97,16 +96,5 @@ class WaitingHoldsNoThreadTest {
       assertThat(folder.documents()).as(slug).hasSize(10);
       folder.assertEveryDocumentMatchesItsSidecar();
     }
-  }
-
-  private static List<Instant> deliveredAt(JdbcClient jdbc, ConnectionId connection) {
-    return jdbc
-        .sql("select delivered_at from inbound_fax where connection_id = :id order by delivered_at")
-        .param("id", connection.value())
-        .query(Timestamp.class)
-        .list()
-        .stream()
-        .map(Timestamp::toInstant)
-        .toList();
   }
 }
