@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -22,11 +25,13 @@ public class AuditTrail {
   private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  AuditTrail(JdbcClient jdbc, Clock clock) {
+  AuditTrail(JdbcClient jdbc, NamedParameterJdbcOperations batches, Clock clock) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
   }
 
@@ -38,19 +43,41 @@ public class AuditTrail {
       UUID connectionId,
       UUID faxId,
       Map<String, ?> detail) {
-    jdbc.sql(
-            """
-            insert into audit_event (occurred_at, kind, actor, tenant_id, connection_id, fax_id, detail)
-            values (:at, :kind, :actor, :tenant, :connection, :fax, cast(:detail as jsonb))
-            """)
-        .param("at", Timestamp.from(clock.instant()))
-        .param("kind", kind.name())
-        .param("actor", actor)
-        .param("tenant", tenantId)
-        .param("connection", connectionId)
-        .param("fax", faxId)
-        .param("detail", json.writeValueAsString(detail))
-        .update();
+    recordAll(List.of(new Entry(kind, actor, tenantId, connectionId, faxId, detail)));
+  }
+
+  /** One event to record; {@code detail} holds ids and outcomes only, never PHI or secrets. */
+  public record Entry(
+      AuditKind kind,
+      String actor,
+      UUID tenantId,
+      UUID connectionId,
+      UUID faxId,
+      Map<String, ?> detail) {}
+
+  /** Records events in one batch, in their order (a listed page's discoveries, for example). */
+  public void recordAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Timestamp at = Timestamp.from(clock.instant());
+    batches.batchUpdate(
+        """
+        insert into audit_event (occurred_at, kind, actor, tenant_id, connection_id, fax_id, detail)
+        values (:at, :kind, :actor, :tenant, :connection, :fax, cast(:detail as jsonb))
+        """,
+        entries.stream()
+            .map(
+                entry ->
+                    new MapSqlParameterSource()
+                        .addValue("at", at)
+                        .addValue("kind", entry.kind().name())
+                        .addValue("actor", entry.actor())
+                        .addValue("tenant", entry.tenantId())
+                        .addValue("connection", entry.connectionId())
+                        .addValue("fax", entry.faxId())
+                        .addValue("detail", json.writeValueAsString(entry.detail())))
+            .toArray(SqlParameterSource[]::new));
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,84 +41,115 @@ public class FaxLedger {
   private static final Logger log = LoggerFactory.getLogger(FaxLedger.class);
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcOperations batches;
   private final Clock clock;
   private final SecretBox secrets;
 
-  FaxLedger(JdbcClient jdbc, Clock clock, SecretBox secrets) {
+  FaxLedger(JdbcClient jdbc, NamedParameterJdbcOperations batches, Clock clock, SecretBox secrets) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
     this.secrets = secrets;
   }
 
+  /** A listed fax that was new to the ledger, with the id of its row. */
+  public record Discovered(UUID id, ListedFax fax) {}
+
   /**
-   * Records a listed fax unless its source key is already in the ledger. A fax recorded with a
-   * {@link ListedFax#defect() defect} is repaired when a usable record of it comes along (and is
-   * due at once if it is still pending).
+   * Records a listed page: each fax whose source key is not yet in the ledger becomes a new row. A
+   * fax recorded with a {@link ListedFax#defect() defect} is repaired when a usable record of it
+   * comes along (and is due at once if it is still pending). The page goes to the database in one
+   * batch (and its repairs in a second), not a round trip per fax: a back-fill lists pages of
+   * hundreds.
    *
-   * @return the new row's id, or empty when the fax was already known
+   * @return the faxes that were new to the ledger, in the page's order
    */
-  public Optional<UUID> recordListed(TenantId tenant, ConnectionId connection, ListedFax fax) {
-    UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
-    int inserted =
-        jdbc.sql(
-                """
-                insert into inbound_fax (id, tenant_id, connection_id, provider, provider_account_id,
-                    mailbox_id, message_id, attachment_id, state, received_at, from_number_sealed,
-                    to_number_sealed, sender_name_sealed, page_count,
-                    content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
-                    discovered_at)
-                values (:id, :tenant, :connection, :provider, :account, :mailbox, :message, :attachment,
-                    'DISCOVERED', coalesce(cast(:received as timestamptz), :now), :from, :to, :sender,
-                    :pages, :type, :size,
-                    :uri, :defect, :now, :now)
-                on conflict on constraint inbound_fax_source_key do nothing
-                """)
-            .param("id", id)
-            .param("tenant", tenant.value())
-            .param("connection", connection.value())
-            .param("provider", fax.provider().name())
-            .param("account", fax.accountId())
-            .param("mailbox", fax.mailboxId())
-            .param("message", fax.messageId())
-            .param("attachment", fax.attachmentId())
-            .param("received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
-            .param("from", seal(fax.fromNumber(), id))
-            .param("to", seal(fax.toNumber(), id))
-            .param("sender", seal(fax.senderName(), id))
-            .param("pages", fax.pageCount())
-            .param("type", fax.contentType())
-            .param("size", fax.declaredSize())
-            .param("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
-            .param("defect", fax.defect())
-            .param("now", Timestamp.from(now))
-            .update();
-    if (inserted == 0 && fax.defect() == null) {
-      repair(connection, fax);
+  public List<Discovered> recordListed(
+      TenantId tenant, ConnectionId connection, List<ListedFax> page) {
+    if (page.isEmpty()) {
+      return List.of();
     }
-    return inserted == 1 ? Optional.of(id) : Optional.empty();
+    Timestamp now = Timestamp.from(clock.instant());
+    List<UUID> ids = new ArrayList<>(page.size());
+    SqlParameterSource[] rows = new SqlParameterSource[page.size()];
+    for (int i = 0; i < page.size(); i++) {
+      ListedFax fax = page.get(i);
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      rows[i] =
+          new MapSqlParameterSource()
+              .addValue("id", id)
+              .addValue("tenant", tenant.value())
+              .addValue("connection", connection.value())
+              .addValue("provider", fax.provider().name())
+              .addValue("account", fax.accountId())
+              .addValue("mailbox", fax.mailboxId())
+              .addValue("message", fax.messageId())
+              .addValue("attachment", fax.attachmentId())
+              .addValue(
+                  "received", fax.receivedAt() == null ? null : Timestamp.from(fax.receivedAt()))
+              .addValue("from", seal(fax.fromNumber(), id))
+              .addValue("to", seal(fax.toNumber(), id))
+              .addValue("sender", seal(fax.senderName(), id))
+              .addValue("pages", fax.pageCount())
+              .addValue("type", fax.contentType())
+              .addValue("size", fax.declaredSize())
+              .addValue("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
+              .addValue("defect", fax.defect())
+              .addValue("now", now);
+    }
+    int[] inserted =
+        batches.batchUpdate(
+            """
+            insert into inbound_fax (id, tenant_id, connection_id, provider, provider_account_id,
+                mailbox_id, message_id, attachment_id, state, received_at, from_number_sealed,
+                to_number_sealed, sender_name_sealed, page_count,
+                content_type, declared_size, attachment_uri, listing_defect, next_attempt_at,
+                discovered_at)
+            values (:id, :tenant, :connection, :provider, :account, :mailbox, :message, :attachment,
+                'DISCOVERED', coalesce(cast(:received as timestamptz), :now), :from, :to, :sender,
+                :pages, :type, :size,
+                :uri, :defect, :now, :now)
+            on conflict on constraint inbound_fax_source_key do nothing
+            """,
+            rows);
+    List<Discovered> discovered = new ArrayList<>();
+    List<SqlParameterSource> repairs = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      ListedFax fax = page.get(i);
+      if (inserted[i] == 1) {
+        discovered.add(new Discovered(ids.get(i), fax));
+      } else if (fax.defect() == null) {
+        repairs.add(repair(connection, fax, now));
+      }
+    }
+    if (!repairs.isEmpty()) {
+      batches.batchUpdate(
+          """
+          update inbound_fax set listing_defect = null, attachment_uri = :uri, received_at = :received,
+              content_type = :type, declared_size = :size,
+              next_attempt_at = case when state in ('DISCOVERED', 'FAILED') then :now
+                                     else next_attempt_at end
+          where connection_id = :connection and mailbox_id = :mailbox and message_id = :message
+            and attachment_id = :attachment and listing_defect is not null
+          """,
+          repairs.toArray(SqlParameterSource[]::new));
+    }
+    return discovered;
   }
 
-  private void repair(ConnectionId connection, ListedFax fax) {
-    jdbc.sql(
-            """
-            update inbound_fax set listing_defect = null, attachment_uri = :uri, received_at = :received,
-                content_type = :type, declared_size = :size,
-                next_attempt_at = case when state in ('DISCOVERED', 'FAILED') then :now
-                                       else next_attempt_at end
-            where connection_id = :connection and mailbox_id = :mailbox and message_id = :message
-              and attachment_id = :attachment and listing_defect is not null
-            """)
-        .param("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
-        .param("received", Timestamp.from(fax.receivedAt()))
-        .param("type", fax.contentType())
-        .param("size", fax.declaredSize())
-        .param("now", Timestamp.from(clock.instant()))
-        .param("connection", connection.value())
-        .param("mailbox", fax.mailboxId())
-        .param("message", fax.messageId())
-        .param("attachment", fax.attachmentId())
-        .update();
+  /** The values that repair a row recorded with a defect, if the known fax's row has one. */
+  private static SqlParameterSource repair(ConnectionId connection, ListedFax fax, Timestamp now) {
+    return new MapSqlParameterSource()
+        .addValue("uri", fax.documentUri() == null ? null : fax.documentUri().toString())
+        .addValue("received", Timestamp.from(fax.receivedAt()))
+        .addValue("type", fax.contentType())
+        .addValue("size", fax.declaredSize())
+        .addValue("now", now)
+        .addValue("connection", connection.value())
+        .addValue("mailbox", fax.mailboxId())
+        .addValue("message", fax.messageId())
+        .addValue("attachment", fax.attachmentId());
   }
 
   /** Faxes of a connection that wait for delivery and are due, oldest first. */

@@ -322,8 +322,9 @@ public class SyncConnection {
 
   /**
    * Records one listed page in the ledger, with the discovery of each new fax in the audit trail,
-   * in one transaction: a page of hundreds of faxes costs one commit, and a crash leaves none of it
-   * (the cursor has not moved, so the page is listed again).
+   * in one transaction: a page of hundreds of faxes costs one commit and two batches (not a round
+   * trip per fax), and a crash leaves none of it (the cursor has not moved, so the page is listed
+   * again).
    */
   private void record(ProviderConnection connection, List<ListedFax> page, AtomicInteger newFaxes) {
     if (page.isEmpty()) {
@@ -337,7 +338,6 @@ public class SyncConnection {
    * @return how many of the page's faxes were new to the ledger
    */
   private int recordEach(ProviderConnection connection, List<ListedFax> page) {
-    int added = 0;
     for (ListedFax fax : page) {
       if (fax.defect() != null) {
         log.warn(
@@ -346,25 +346,28 @@ public class SyncConnection {
             fax.messageId(),
             fax.defect());
       }
-      Optional<UUID> recorded = ledger.recordListed(connection.tenantId(), connection.id(), fax);
-      if (recorded.isPresent()) {
-        added++;
-        audit.record(
-            AuditKind.FAX_DISCOVERED,
-            ACTOR,
-            connection.tenantId().value(),
-            connection.id().value(),
-            recorded.get(),
-            Map.of(
-                "mailboxId",
-                fax.mailboxId(),
-                "messageId",
-                fax.messageId(),
-                "attachmentId",
-                fax.attachmentId()));
-      }
     }
-    return added;
+    List<FaxLedger.Discovered> discovered =
+        ledger.recordListed(connection.tenantId(), connection.id(), page);
+    audit.recordAll(
+        discovered.stream()
+            .map(
+                recorded ->
+                    new AuditTrail.Entry(
+                        AuditKind.FAX_DISCOVERED,
+                        ACTOR,
+                        connection.tenantId().value(),
+                        connection.id().value(),
+                        recorded.id(),
+                        Map.of(
+                            "mailboxId",
+                            recorded.fax().mailboxId(),
+                            "messageId",
+                            recorded.fax().messageId(),
+                            "attachmentId",
+                            recorded.fax().attachmentId())))
+            .toList());
+    return discovered.size();
   }
 
   /** What became of one claimed fax. */

@@ -240,7 +240,7 @@ class FaxageSourceTest {
           c,
           new ListingRequest(
               "inbox", ringCentral.clock().instant(), ringCentral.clock().instant(), null),
-          page -> page.forEach(f -> ledger.recordListed(c.tenantId(), c.id(), f)));
+          page -> ledger.recordListed(c.tenantId(), c.id(), page));
       InboundFax fax =
           ledger(first, "crashy").stream()
               .filter(f -> f.source().messageId().equals(Long.toString(delivered.recvid())))

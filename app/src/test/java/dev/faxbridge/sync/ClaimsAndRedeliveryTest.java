@@ -47,21 +47,22 @@ class ClaimsAndRedeliveryTest {
       ledger.recordListed(
           tenant,
           connection,
-          new dev.faxbridge.provider.ListedFax(
-              dev.faxbridge.connection.Provider.RINGCENTRAL,
-              clinic.account().id(),
-              clinic.mailboxIds().get(0),
-              "42",
-              "43",
-              emulator.clock().instant(),
-              null,
-              null,
-              1,
-              "application/pdf",
-              null,
-              java.net.URI.create("https://media.example/42"),
-              null,
-              null));
+          List.of(
+              new dev.faxbridge.provider.ListedFax(
+                  dev.faxbridge.connection.Provider.RINGCENTRAL,
+                  clinic.account().id(),
+                  clinic.mailboxIds().get(0),
+                  "42",
+                  "43",
+                  emulator.clock().instant(),
+                  null,
+                  null,
+                  1,
+                  "application/pdf",
+                  null,
+                  java.net.URI.create("https://media.example/42"),
+                  null,
+                  null)));
       UUID fax = ledger.forTenant(tenant).get(0).id();
 
       UUID stale = ledger.claim(fax, Duration.ofMinutes(1)).orElseThrow();

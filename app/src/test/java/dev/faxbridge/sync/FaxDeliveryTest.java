@@ -315,7 +315,7 @@ class FaxDeliveryTest {
           c,
           new ListingRequest(
               mailbox.id(), Instant.now().minus(Duration.ofDays(1)), Instant.now(), null),
-          page -> page.forEach(fax -> ledger.recordListed(c.tenantId(), c.id(), fax)));
+          page -> ledger.recordListed(c.tenantId(), c.id(), page));
     }
   }
 
