@@ -12,15 +12,15 @@ import java.util.List;
 
 /**
  * A phase's slice of the emulator's request log as CSV (milliseconds since the phase started,
- * method, path, status, group), kept beside the report to profile a run: where calls waited, which
- * mailboxes went in parallel.
+ * method, path, status, group, the caller's account), kept beside the report to profile a run:
+ * where calls waited, which mailboxes went in parallel.
  */
 final class RequestLogFile {
 
   private RequestLogFile() {}
 
   static void write(Path file, List<LoggedRequest> log, Instant start) {
-    List<String> lines = new ArrayList<>(List.of("ms,method,path,status,group"));
+    List<String> lines = new ArrayList<>(List.of("ms,method,path,status,group,account"));
     for (LoggedRequest r : log) {
       lines.add(
           Duration.between(start, r.at()).toMillis()
@@ -31,7 +31,9 @@ final class RequestLogFile {
               + ","
               + r.status()
               + ","
-              + r.rateLimitGroup());
+              + r.rateLimitGroup()
+              + ","
+              + (r.accountId() == null ? "" : r.accountId()));
     }
     try {
       Files.createDirectories(file.getParent());
