@@ -81,14 +81,21 @@ class RingCentralConfiguration {
     return ready -> tenants.all().forEach(tenant -> budget.registerMeters(tenant.slug()));
   }
 
+  /** The extension list an onboarding just read, for the connection's first sync. */
+  @Bean
+  ExtensionListing extensionListing(Clock clock) {
+    return new ExtensionListing(clock);
+  }
+
   @Bean
   FaxProvider ringCentralFaxProvider(
       RingCentralSession session,
       RingCentralClient client,
       RateLimitBudget budget,
       Tenants tenants,
-      RingCentralSettings settings) {
-    return new RingCentralFaxProvider(session, client, budget, tenants, settings);
+      RingCentralSettings settings,
+      ExtensionListing extensions) {
+    return new RingCentralFaxProvider(session, client, budget, tenants, settings, extensions);
   }
 
   @Bean
@@ -112,7 +119,8 @@ class RingCentralConfiguration {
       ApplicationEventPublisher events,
       Clock clock,
       RateLimitBudget budget,
-      Tenants tenants) {
+      Tenants tenants,
+      ExtensionListing extensions) {
     return new RingCentralOnboarding(
         client,
         connections,
@@ -123,7 +131,8 @@ class RingCentralConfiguration {
         events,
         clock,
         budget,
-        tenants);
+        tenants,
+        extensions);
   }
 
   @Bean

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -31,9 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 class RingCentralFaxProvider implements FaxProvider {
 
-  /** Extension types that have a mailbox able to receive faxes. */
-  private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
-
   /** How far past the oldest record of a page the next page's {@code dateTo} reaches. */
   static final Duration PAGE_OVERLAP = Duration.ofSeconds(1);
 
@@ -42,18 +39,21 @@ class RingCentralFaxProvider implements FaxProvider {
   private final RateLimitBudget budget;
   private final Tenants tenants;
   private final RingCentralSettings settings;
+  private final ExtensionListing extensions;
 
   RingCentralFaxProvider(
       RingCentralSession session,
       RingCentralClient client,
       RateLimitBudget budget,
       Tenants tenants,
-      RingCentralSettings settings) {
+      RingCentralSettings settings,
+      ExtensionListing extensions) {
     this.session = session;
     this.client = client;
     this.budget = budget;
     this.tenants = tenants;
     this.settings = settings;
+    this.extensions = extensions;
   }
 
   /**
@@ -69,8 +69,16 @@ class RingCentralFaxProvider implements FaxProvider {
     return Provider.RINGCENTRAL;
   }
 
+  /**
+   * The account's fax mailboxes: what the connection's authorization listed moments ago, if it did
+   * on this node ({@link ExtensionListing}), else a fresh listing.
+   */
   @Override
   public List<Mailbox> mailboxes(ProviderConnection connection) {
+    Optional<List<Mailbox>> authorized = extensions.takeFresh(connection.id());
+    if (authorized.isPresent()) {
+      return authorized.get();
+    }
     List<Mailbox> mailboxes = new ArrayList<>();
     for (int page = 1; ; page++) {
       int current = page;
@@ -81,18 +89,10 @@ class RingCentralFaxProvider implements FaxProvider {
                   client.get(
                       lane(connection, RateLimitGroup.MEDIUM),
                       token,
-                      "/restapi/v1.0/account/~/extension?status=Enabled&perPage=1000&page="
-                          + current,
+                      ExtensionListing.page(current),
                       "extension list of connection " + connection.id()));
       for (JsonNode record : Json.records(answer, "extension list")) {
-        String type = Json.text(record, "type");
-        if (type != null && FAX_MAILBOX_TYPES.contains(type)) {
-          mailboxes.add(
-              new Mailbox(
-                  Json.requiredId(record, "id", "extension"),
-                  type,
-                  Json.text(record, "extensionNumber")));
-        }
+        ExtensionListing.faxMailbox(record).ifPresent(mailboxes::add);
       }
       if (!Json.hasNextPage(answer)) {
         return mailboxes;

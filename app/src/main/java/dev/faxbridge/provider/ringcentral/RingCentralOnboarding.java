@@ -17,6 +17,7 @@ import dev.faxbridge.connection.ProviderConnection;
 import dev.faxbridge.connection.SourceOnboarding;
 import dev.faxbridge.connection.TokenSet;
 import dev.faxbridge.platform.RandomTokens;
+import dev.faxbridge.provider.Mailbox;
 import dev.faxbridge.provider.ProviderException;
 import dev.faxbridge.tenant.TenantId;
 import dev.faxbridge.tenant.Tenants;
@@ -25,11 +26,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.core.JacksonException;
@@ -45,8 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover, SourceOnboarding {
 
-  private static final Set<String> FAX_MAILBOX_TYPES = Set.of("User", "FaxUser", "Department");
-
   /** Mailboxes probed per authorization at most, to stay well inside the Light rate group. */
   private static final int MAILBOX_PROBES = 20;
 
@@ -60,6 +60,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
   private final Clock clock;
   private final RateLimitBudget budget;
   private final Tenants tenants;
+  private final ExtensionListing listing;
   private final JsonMapper json = JsonMapper.builder().build();
 
   RingCentralOnboarding(
@@ -72,7 +73,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
       ApplicationEventPublisher events,
       Clock clock,
       RateLimitBudget budget,
-      Tenants tenants) {
+      Tenants tenants,
+      ExtensionListing listing) {
     this.client = client;
     this.connections = connections;
     this.audit = audit;
@@ -83,6 +85,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
     this.clock = clock;
     this.budget = budget;
     this.tenants = tenants;
+    this.listing = listing;
   }
 
   /**
@@ -234,7 +237,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
             token,
             budget.lane(holder, RateLimitGroup.MEDIUM, tenantTag),
             budget.lane(holder, RateLimitGroup.LIGHT, tenantTag));
-    if (mailboxes.faxMailboxes() > 0 && mailboxes.readable() == 0) {
+    if (!mailboxes.faxMailboxes().isEmpty() && mailboxes.readable() == 0) {
       throw refuse(
           tenant,
           actor,
@@ -278,6 +281,7 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
             mailboxes.extensions(),
             mailboxes.readable(),
             mailboxes.refused()));
+    listing.listedByAuthorization(connection.id(), mailboxes.faxMailboxes());
     events.publishEvent(new ConnectionAuthorized(connection.id(), tenant, restored));
     return new Connected(connection, mailboxes.faxes());
   }
@@ -286,7 +290,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
    * What the account looked like at authorization; {@code faxes} counts the faxes the readable
    * mailboxes reported (the platform's default listing window, the last day).
    */
-  record MailboxCheck(int extensions, int faxMailboxes, int readable, int refused, int faxes) {}
+  record MailboxCheck(
+      int extensions, List<Mailbox> faxMailboxes, int readable, int refused, int faxes) {}
 
   /**
    * Lists the account's enabled extensions and reads one record of each fax mailbox's inbox (up to
@@ -295,28 +300,23 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
   private MailboxCheck checkMailboxes(
       String token, RateLimitBudget.Lane medium, RateLimitBudget.Lane light) {
     int extensions = 0;
-    int faxMailboxes = 0;
+    List<Mailbox> faxMailboxes = new ArrayList<>();
     int readable = 0;
     int refused = 0;
     int faxes = 0;
     for (int page = 1; ; page++) {
-      JsonNode answer =
-          client.get(
-              medium,
-              token,
-              "/restapi/v1.0/account/~/extension?status=Enabled&perPage=1000&page=" + page,
-              "extension list");
+      JsonNode answer = client.get(medium, token, ExtensionListing.page(page), "extension list");
       for (JsonNode record : Json.records(answer, "extension list")) {
         extensions++;
-        String type = Json.text(record, "type");
-        if (type == null || !FAX_MAILBOX_TYPES.contains(type)) {
+        Optional<Mailbox> mailbox = ExtensionListing.faxMailbox(record);
+        if (mailbox.isEmpty()) {
           continue;
         }
-        faxMailboxes++;
+        faxMailboxes.add(mailbox.get());
         if (readable + refused >= MAILBOX_PROBES) {
           continue;
         }
-        String id = Json.requiredId(record, "id", "extension");
+        String id = mailbox.get().id();
         try {
           JsonNode inbox =
               client.get(
