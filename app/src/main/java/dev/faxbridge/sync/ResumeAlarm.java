@@ -64,12 +64,23 @@ class ResumeAlarm {
     resuming.remove(connection);
   }
 
+  /**
+   * The first slot that starts at or after {@code when}, to the nanosecond: a wake-up even a
+   * fraction of a millisecond before a run's due time finds it not yet due, and the run then waits
+   * for the next poll.
+   */
+  static long slotAtOrAfter(Instant when) {
+    long nanos =
+        Math.addExact(Math.multiplyExact(when.getEpochSecond(), 1_000_000_000L), when.getNano());
+    return Math.floorDiv(nanos + SLOT.toNanos() - 1, SLOT.toNanos());
+  }
+
   /** Asks the scheduler to look for due syncs at {@code when} (rounded up to the next slot). */
   void at(Instant when) {
     if (shutdown.raised()) {
       return;
     }
-    long slot = Math.floorDiv(when.toEpochMilli() + SLOT.toMillis() - 1, SLOT.toMillis());
+    long slot = slotAtOrAfter(when);
     if (!armed.add(slot)) {
       return;
     }
