@@ -203,8 +203,8 @@ public class RingCentralOnboarding implements AuthorizationCodeFlow, JwtHandover
     // From here on the calls are the user's: they share the lanes of the user's syncs, and the
     // token call and this first read, sent before the user was known, count in them too.
     String holder = RateLimitBudget.holder(accountId, ownerId);
-    Supplier<String> tenantTag =
-        () -> tenants.find(tenant).map(t -> t.slug()).orElse(tenant.toString());
+    String slug = tenants.find(tenant).map(t -> t.slug()).orElse(tenant.toString());
+    Supplier<String> tenantTag = () -> slug; // looked up once, not once per new lane
     budget.lane(holder, RateLimitGroup.AUTH, tenantTag).sentUnpaced();
     budget.lane(holder, RateLimitGroup.LIGHT, tenantTag).sentUnpaced();
     JsonNode admin = me.path("permissions").path("admin");
