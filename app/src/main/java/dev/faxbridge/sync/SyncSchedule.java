@@ -30,7 +30,10 @@ import org.springframework.context.event.EventListener;
  * interval, also after a failure; at once when it stopped at a full delivery batch or a push
  * notification came while it ran; and, when it ended because its rate-limit lane was full or
  * closed, at the moment the lane opens, with a {@link ResumeAlarm} waking the scheduler then. A
- * waiting sync therefore holds no thread: the node's threads serve whichever syncs can send.
+ * waiting sync therefore holds no thread: the node's threads serve whichever syncs can send. A run
+ * that continues a backlog while its lane has room gives way between two faxes to syncs waiting for
+ * a thread (its window leaves it time); one resumed because its lane opened does not, since every
+ * delay of a lane-paced request moves the end of the backlog (ADR 0020).
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncSchedule {
@@ -81,10 +84,15 @@ public class SyncSchedule {
         .execute(
             (instance, context) -> {
               ConnectionId connection = ConnectionId.parse(instance.getId());
+              Optional<ResumeAlarm.Continuation> continuing = alarm.takeResuming(instance.getId());
               SyncReport report =
-                  alarm.takeResuming(instance.getId())
-                      ? sync.resume(connection, priority::regularRunWaiting)
-                      : sync.run(connection, settings.firstDeliveries());
+                  continuing.isEmpty()
+                      ? sync.run(connection, settings.firstDeliveries())
+                      : sync.resume(
+                          connection,
+                          continuing.get() == ResumeAlarm.Continuation.BACKLOG
+                              ? priority::regularRunWaiting
+                              : () -> false);
               if (report.outcome() == SyncReport.Outcome.SKIPPED
                   && connections
                       .find(connection)
@@ -105,7 +113,7 @@ public class SyncSchedule {
                   if (asked) {
                     alarm.at(resumeAt);
                   } else {
-                    alarm.resume(instance.getId(), resumeAt);
+                    alarm.resume(instance.getId(), resumeAt, ResumeAlarm.Continuation.LANE_OPENED);
                   }
                 };
               }
@@ -125,7 +133,7 @@ public class SyncSchedule {
                 priority.nextRun(instance, deliverOnly);
                 operations.reschedule(complete, next);
                 if (deliverOnly) {
-                  alarm.resume(instance.getId(), next);
+                  alarm.resume(instance.getId(), next, ResumeAlarm.Continuation.BACKLOG);
                 }
               };
             });
