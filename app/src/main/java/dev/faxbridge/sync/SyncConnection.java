@@ -107,18 +107,25 @@ public class SyncConnection {
     this.clock = clock;
   }
 
+  /** What one run does. */
+  private record Plan(
+      boolean list, int deliveries, BooleanSupplier giveWay, boolean stageWhenMoreDue) {}
+
   public SyncReport run(ConnectionId id) {
-    return run(id, true, settings.deliveryBatch(), () -> false);
+    return run(id, new Plan(true, settings.deliveryBatch(), () -> false, false));
   }
 
   /**
-   * A full run that delivers at most {@code deliveries} faxes; when more are due it reports a full
+   * A full run that takes at most {@code deliveries} faxes; when more are due it reports a full
    * batch, so the schedule continues it at once, behind every other due run ({@link SyncPriority}).
    * Many clinics back-filling at once then all start their downloads early (and with them their
-   * rate-limit windows) instead of one after another.
+   * rate-limit windows) instead of one after another. When more are due, it only downloads the
+   * faxes it takes: their delivery (the drop folder's writes and flushes, a destination's calls)
+   * follows with the rest of the backlog, and the run makes way sooner for the next clinic's.
    */
   public SyncReport run(ConnectionId id, int deliveries) {
-    return run(id, true, Math.min(deliveries, settings.deliveryBatch()), () -> false);
+    return run(
+        id, new Plan(true, Math.min(deliveries, settings.deliveryBatch()), () -> false, true));
   }
 
   /**
@@ -128,17 +135,17 @@ public class SyncConnection {
    * waiting (it then reports more due, and continues later).
    */
   public SyncReport resume(ConnectionId id, BooleanSupplier giveWay) {
-    return run(id, false, settings.deliveryBatch(), giveWay);
+    return run(id, new Plan(false, settings.deliveryBatch(), giveWay, false));
   }
 
-  private SyncReport run(ConnectionId id, boolean list, int deliveries, BooleanSupplier giveWay) {
+  private SyncReport run(ConnectionId id, Plan plan) {
     ProviderConnection connection = connections.find(id).orElse(null);
     if (connection == null || !connection.isActive()) {
       return SyncReport.skipped();
     }
     Tenant tenant = tenants.get(connection.tenantId());
     Instant started = clock.instant();
-    SyncReport report = run(tenant, connection, list, deliveries, giveWay);
+    SyncReport report = run(tenant, connection, plan);
     runs.finished(id, report);
     metrics.syncFinished(
         tenant.slug(), report.outcome(), Duration.between(started, clock.instant()));
@@ -147,17 +154,12 @@ public class SyncConnection {
     return report;
   }
 
-  private SyncReport run(
-      Tenant tenant,
-      ProviderConnection connection,
-      boolean list,
-      int deliveries,
-      BooleanSupplier giveWay) {
+  private SyncReport run(Tenant tenant, ProviderConnection connection, Plan plan) {
     ConnectionId id = connection.id();
     FaxProvider provider = providers.get(connection.provider());
     Tally tally = new Tally();
     try {
-      if (list) {
+      if (plan.list()) {
         tally.mailboxes = listMailboxes(tenant, connection, provider, tally.newFaxes);
         if (shutdown.raised()) {
           return tally.report(SyncReport.Outcome.STOPPED);
@@ -165,7 +167,7 @@ public class SyncConnection {
       } else {
         tally.mailboxes = mailboxes.active(id).size();
       }
-      if (!deliverDue(tenant, connection, provider, tally, deliveries, giveWay)) {
+      if (!deliverDue(tenant, connection, provider, tally, plan)) {
         return tally.report(SyncReport.Outcome.STOPPED);
       }
       acknowledgeOwed(tenant, connection, provider);
@@ -373,6 +375,8 @@ public class SyncConnection {
   /** What became of one claimed fax. */
   private enum Attempt {
     DELIVERED,
+    /** Downloaded and staged, handed back for a later run to deliver. */
+    STAGED,
     FAILED,
     /** The claim had moved on to another sync; nothing this attempt wrote to the ledger counted. */
     FENCED
@@ -380,26 +384,24 @@ public class SyncConnection {
 
   /**
    * Delivers the due faxes, oldest first, each under its own claim. Between two faxes it stops,
-   * reporting more due, when {@code giveWay} says so.
+   * reporting more due, when the plan's {@code giveWay} says so. When the plan says so and more are
+   * due than it takes, it only downloads them (see {@link #run(ConnectionId, int)}).
    *
    * @return false when the run stopped early because this node is shutting down
    */
   private boolean deliverDue(
-      Tenant tenant,
-      ProviderConnection connection,
-      FaxProvider provider,
-      Tally tally,
-      int deliveries,
-      BooleanSupplier giveWay) {
+      Tenant tenant, ProviderConnection connection, FaxProvider provider, Tally tally, Plan plan) {
+    int deliveries = plan.deliveries();
     // One more than the run takes, to know whether more are due after it.
     List<InboundFax> due = ledger.due(connection.id(), deliveries + 1);
     tally.fullBatch = due.size() > deliveries;
+    boolean stageOnly = plan.stageWhenMoreDue() && tally.fullBatch;
     due = due.subList(0, Math.min(deliveries, due.size()));
     for (int i = 0; i < due.size(); i++) {
       if (shutdown.raised()) {
         return false;
       }
-      if (i > 0 && giveWay.getAsBoolean()) {
+      if (i > 0 && plan.giveWay().getAsBoolean()) {
         tally.fullBatch = true;
         return true;
       }
@@ -410,7 +412,7 @@ public class SyncConnection {
       }
       Attempt attempt;
       try {
-        attempt = deliverOne(tenant, connection, provider, fax, claim.get());
+        attempt = deliverOne(tenant, connection, provider, fax, claim.get(), stageOnly);
       } catch (ProviderException providerWide) {
         ledger.release(fax.id(), claim.get());
         throw providerWide;
@@ -419,6 +421,7 @@ public class SyncConnection {
         case DELIVERED -> tally.delivered++;
         case FAILED -> tally.failed++;
         case FENCED -> fenced(tenant, fax);
+        case STAGED -> {}
       }
     }
     return true;
@@ -485,16 +488,18 @@ public class SyncConnection {
 
   /**
    * Downloads, checks and delivers one fax. A document already staged and verified by an earlier
-   * attempt is delivered from staging without downloading it again. Provider-wide failures (rate
-   * limit, revoked authorization) propagate and end the run; anything about this one fax is
-   * recorded on its row.
+   * attempt is delivered from staging without downloading it again. With {@code stageOnly} a fax it
+   * downloads is staged, recorded as downloaded and handed back, for a later run to deliver.
+   * Provider-wide failures (rate limit, revoked authorization) propagate and end the run; anything
+   * about this one fax is recorded on its row.
    */
   private Attempt deliverOne(
       Tenant tenant,
       ProviderConnection connection,
       FaxProvider provider,
       InboundFax fax,
-      UUID claim) {
+      UUID claim,
+      boolean stageOnly) {
     if (fax.source().defect() != null) {
       return fail(tenant, fax, claim, fax.source().defect(), false);
     }
@@ -521,6 +526,10 @@ public class SyncConnection {
             connection.id().value(),
             fax.id(),
             Map.of("size", document.size(), "sha256", document.sha256()));
+        if (stageOnly) {
+          keepStaged = true;
+          return ledger.release(fax.id(), claim) ? Attempt.STAGED : Attempt.FENCED;
+        }
       }
       RoutedDelivery.Result result =
           routed.deliver(

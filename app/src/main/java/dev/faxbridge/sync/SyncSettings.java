@@ -26,8 +26,9 @@ import org.springframework.boot.convert.DurationStyle;
  * @param rereads wider windows listed again on a slower cadence, besides each run's {@code
  *     overlap}, so a fax the provider indexed late (visible only after its window was listed) is
  *     still found; each is {@code <window>/<every>}, for example {@code 24h/1h}
- * @param firstDeliveries faxes a scheduled sync that has listed delivers before it lets the syncs
- *     of other connections that are due go first; the rest follows at once, without listing again
+ * @param firstDeliveries faxes a scheduled sync that has listed takes before it lets the syncs of
+ *     other connections that are due go first; the rest follows at once, without listing again.
+ *     When more are due, it only downloads them, and their delivery follows with the rest
  * @param mailboxRefresh how often a connection's extensions are listed again to find new or removed
  *     fax mailboxes; in between, syncs use the mailboxes found last (a mailbox that answers 404 is
  *     looked for again at the next run)
