@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultPenalty the wait after a 429 that carries no usable {@code Retry-After} (the guide
  *     says at least 30 s; 60 s is the documented penalty)
  * @param maxWait the longest a call waits for budget holding its thread; a longer wait ends the
- *     sync run as rate limited, gives the thread back and resumes the sync when the lane opens
+ *     sync run as rate limited, gives the thread back and resumes the sync when the lane opens.
+ *     Half a second: when a wave's lanes open together at the end of their windows, syncs waiting a
+ *     second each in their threads kept the clinics behind them waiting for a thread
  * @param callAttempts attempts of one idempotent call (GET, ranged download) on 5xx, reset or
  *     truncation before the failure goes to the fax's own retry schedule
  * @param callRetryBase the pause before the second attempt; doubles per attempt, with jitter
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RateLimitSettings(
     @DefaultValue("60s") Duration defaultWindow,
     @DefaultValue("60s") Duration defaultPenalty,
-    @DefaultValue("1s") Duration maxWait,
+    @DefaultValue("500ms") Duration maxWait,
     @DefaultValue("3") int callAttempts,
     @DefaultValue("250ms") Duration callRetryBase,
     @DefaultValue("2s") Duration rememberEvery) {

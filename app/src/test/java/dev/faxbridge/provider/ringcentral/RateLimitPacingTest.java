@@ -64,6 +64,9 @@ class RateLimitPacingTest {
     Map<String, Object> properties = environment.properties();
     properties.put("faxbridge.ringcentral.page-size", "2");
     properties.put("faxbridge.ringcentral.rate-limits.default-window", "1s");
+    // Windows and penalties of a second: every wait fits in one call's max-wait, so a run paces
+    // itself in its thread rather than ending as rate limited.
+    properties.put("faxbridge.ringcentral.rate-limits.max-wait", "1s");
     return FaxbridgeInstance.start(properties);
   }
 
