@@ -37,12 +37,9 @@ import java.util.function.Supplier;
  *
  * <p>A lane counts each of its requests from the moment its answer arrived (later than RingCentral
  * counted it, so the lane frees a slot never before RingCentral does), plus requests it knows
- * nothing about: when {@code X-Rate-Limit-Remaining} shows more use than the lane knew of when the
- * request left (plus what it has sent and learned of since), the difference is counted as made just
- * now (another client of the same user, another node). Comparing with the lane as it is at the
- * answer instead would take a request that left the window meanwhile for someone else's, and count
- * it again for a whole window. A 429 closes the lane until {@code Retry-After} has passed, for
- * every thread of this node.
+ * nothing about: when {@code X-Rate-Limit-Remaining} shows more use than the lane's own, the
+ * difference is counted as made just now (another client of the same user, another node). A 429
+ * closes the lane until {@code Retry-After} has passed, for every thread of this node.
  *
  * <p>A node that starts does not know what its predecessor sent: each lane starts from what {@link
  * LaneMemory} remembers (written every {@code remember-every}, at once when a call gives up
@@ -216,28 +213,9 @@ final class RateLimitBudget {
         .register(metrics);
   }
 
-  /**
-   * A permit to send one request; hand it back through the lane exactly once. It keeps what the
-   * lane knew when the request left: the platform counts the request's window at its arrival, while
-   * the answer comes later, when the lane may already have let an older request leave its window.
-   */
+  /** A permit to send one request; hand it back through the lane exactly once. */
   static final class Permit {
     private boolean settled;
-
-    /** The lane's requests in the window when this one left, this one included. */
-    private final int knownAtSend;
-
-    /** How many permits the lane had given when this one left, this one included. */
-    private final long issuedAtSend;
-
-    /** How many requests of others the lane had learned of when this one left. */
-    private final long learnedAtSend;
-
-    private Permit(int knownAtSend, long issuedAtSend, long learnedAtSend) {
-      this.knownAtSend = knownAtSend;
-      this.issuedAtSend = issuedAtSend;
-      this.learnedAtSend = learnedAtSend;
-    }
   }
 
   /** The budget of one (user, group). Thread-safe; waiting threads share one monitor. */
@@ -250,8 +228,6 @@ final class RateLimitBudget {
     private int limit;
     private Duration window;
     private int inFlight;
-    private long issued;
-    private long learned;
     private Instant closedUntil = Instant.MIN;
     private boolean changed;
     private Instant lastUsed = Instant.MIN;
@@ -432,10 +408,12 @@ final class RateLimitBudget {
               wait);
         }
         if (wait.isZero()) {
+          inFlight++;
+          lastUsed = now;
           if (waited) {
             waits.record(Duration.between(started, now));
           }
-          return issue(now);
+          return new Permit();
         }
         if (now.plus(wait).isAfter(deadline)) {
           // Come back a little before the lane opens: the next attempt then has its request
@@ -489,15 +467,11 @@ final class RateLimitBudget {
       limit.ifPresent(l -> this.limit = capped(Math.max(1, l)));
       windowSeconds.ifPresent(w -> this.window = Duration.ofSeconds(Math.max(1, w)));
       if (remaining.isPresent()) {
-        // What the platform counted when the request arrived, against what this lane knew when
-        // it left plus what it sent and learned since: only use beyond that is someone else's.
-        long known =
-            permit.knownAtSend + (issued - permit.issuedAtSend) + (learned - permit.learnedAtSend);
-        long unknownUse = (this.limit - remaining.getAsInt()) - known;
         Instant now = clock.instant();
-        for (long i = 0; i < unknownUse; i++) {
+        forgetBefore(now);
+        int unknownUse = (this.limit - remaining.getAsInt()) - (counted.size() + inFlight);
+        for (int i = 0; i < unknownUse; i++) {
           counted.addLast(now);
-          learned++;
         }
       }
       notifyAll();
@@ -543,17 +517,9 @@ final class RateLimitBudget {
      * an answer: count it.
      */
     synchronized void sentUnpaced() {
-      answered(
-          issue(clock.instant()), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
-    }
-
-    /** A permit for a request leaving now. */
-    private Permit issue(Instant now) {
       inFlight++;
-      issued++;
-      lastUsed = now;
-      forgetBefore(now);
-      return new Permit(counted.size() + inFlight, issued, learned);
+      lastUsed = clock.instant();
+      answered(new Permit(), OptionalInt.empty(), OptionalInt.empty(), OptionalLong.empty());
     }
 
     private synchronized void wakeWaiters() {

@@ -103,39 +103,6 @@ class RateLimitBudgetTest {
   }
 
   @Test
-  void aRequestWhoseNeighbourLeftTheWindowWhileItWasUnderwayFindsNoUseOfOthers() {
-    RateLimitBudget.Lane light = lane(RateLimitGroup.LIGHT);
-    light.answered(
-        light.acquire("first"), OptionalInt.of(10), OptionalInt.of(9), OptionalLong.of(60));
-    clock.advance(Duration.ofMillis(59_990));
-    RateLimitBudget.Permit second = light.acquire("second, as the first is leaving");
-    // The platform counted both when the second arrived; the answer comes after the first left.
-    clock.advance(Duration.ofMillis(30));
-
-    light.answered(second, OptionalInt.of(10), OptionalInt.of(8), OptionalLong.of(60));
-
-    assertThat(new RateLimitUse(budget).now())
-        .extracting(RateLimitUse.Lane::used)
-        .as("only the second is still in the window")
-        .containsExactly(1);
-  }
-
-  @Test
-  void twoRequestsUnderwayLearnOfTheSameUseOfOthersOnce() {
-    RateLimitBudget.Lane light = lane(RateLimitGroup.LIGHT);
-    RateLimitBudget.Permit first = light.acquire("first");
-    RateLimitBudget.Permit second = light.acquire("second");
-
-    // Another client of the same user sent 5: both answers show them.
-    light.answered(first, OptionalInt.of(10), OptionalInt.of(3), OptionalLong.of(60));
-    light.answered(second, OptionalInt.of(10), OptionalInt.of(3), OptionalLong.of(60));
-
-    assertThat(new RateLimitUse(budget).now())
-        .extracting(RateLimitUse.Lane::used)
-        .containsExactly(7);
-  }
-
-  @Test
   void aRejectionClosesTheLaneUntilRetryAfterAndOtherGroupsStayOpen() {
     RateLimitBudget.Lane medium = lane(RateLimitGroup.MEDIUM);
     medium.rejected(medium.acquire("call"), Duration.ofSeconds(30));
