@@ -33,7 +33,7 @@ import org.springframework.context.event.EventListener;
  * waiting sync therefore holds no thread: the node's threads serve whichever syncs can send. A run
  * that continues a backlog while its lane has room gives way between two faxes to syncs waiting for
  * a thread (its window leaves it time); one resumed because its lane opened does not, since every
- * delay of a lane-paced request moves the end of the backlog (ADR 0020).
+ * delay of a lane-paced request moves the end of the backlog (ADR 0021).
  */
 @Configuration(proxyBeanMethods = false)
 public class SyncSchedule {
